@@ -1,0 +1,11 @@
+import type { Actor } from './authz.js';
+import type { AccessLog } from './access-log.js';
+import type { Loaders } from './loaders.js';
+
+/** What every resolver in every subgraph receives. */
+export interface SubgraphContext {
+  actor: Actor;
+  loaders: Loaders;
+  accessLog: AccessLog;
+  requestId: string;
+}

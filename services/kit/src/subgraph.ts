@@ -1,0 +1,163 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { AccessLog, AccessLogShipper } from './access-log.js';
+import { Actor } from './authz.js';
+import { isProduction, portOf, secret, type ServiceName } from './config.js';
+import type { SubgraphContext } from './context.js';
+import { statementCounter } from './database.js';
+import type { EventBus } from './events.js';
+import { closeServer, listen, readBody, sendJson } from './http.js';
+import { Loaders } from './loaders.js';
+import { IdentityRejected, verifyIdentity } from './signed-identity.js';
+
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: SubgraphContext) => unknown }>;
+
+/** type-graphql classes → a federation 2 subgraph schema, with `__resolveReference` per entity. */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+  }
+  return buildSubgraphSchema([
+    {
+      typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      resolvers: resolvers as any,
+    },
+  ]);
+}
+
+/** The SDL the composition reads: what `_service { sdl }` would return. */
+export function subgraphSdl(schema: GraphQLSchema): string {
+  return printSubgraphSchema(schema);
+}
+
+export interface SubgraphOptions {
+  name: ServiceName;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  bus: EventBus | null;
+  port?: number;
+  /** Extra work on shutdown (workers, timers). */
+  onClose?: () => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  accessLog: AccessLogShipper;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Serves one subgraph: POST /graphql (only with a gateway-signed identity), GET /health (checks the
+ * database), and in development GET /debug/sql-statements for the benchmark.
+ */
+export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
+  const gatewaySecret = secret('GATEWAY_SIGNING_SECRET');
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !isProduction(),
+    // The gateway does not use inline traces here; producing them costs every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const shipper = new AccessLogShipper(options.bus, options.name);
+  const counter = statementCounter(options.dataSource);
+
+  const server = http.createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname === '/health') {
+        try {
+          await options.dataSource.query('SELECT 1');
+          sendJson(response, 200, { status: 'ok', service: options.name, database: 'ok' });
+        } catch (error) {
+          sendJson(response, 503, { status: 'error', service: options.name, database: String(error) });
+        }
+        return;
+      }
+      if (url.pathname === '/debug/sql-statements' && !isProduction()) {
+        sendJson(response, 200, { service: options.name, statements: counter.count });
+        return;
+      }
+      if (url.pathname !== '/graphql') {
+        sendJson(response, 404, { error: 'not found' });
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let actor: Actor;
+      try {
+        actor = new Actor(verifyIdentity(headers, gatewaySecret));
+      } catch (error) {
+        if (error instanceof IdentityRejected) {
+          sendJson(response, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+          return;
+        }
+        throw error;
+      }
+      const raw = request.method === 'POST' ? await readBody(request, MAX_BODY_BYTES) : '';
+      const body = raw ? JSON.parse(raw) : undefined;
+      const operation = `${options.name}:${(body && typeof body === 'object' && body.operationName) || 'anonymous'}`;
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: async () => ({
+          actor,
+          loaders: new Loaders(),
+          accessLog: new AccessLog(shipper, actor, operation),
+          requestId: headers.get('x-request-id') ?? randomUUID(),
+        }),
+      });
+      const outHeaders: Record<string, string> = {};
+      for (const [key, value] of result.headers) outHeaders[key] = value;
+      if (result.body.kind === 'complete') {
+        response.writeHead(result.status ?? 200, outHeaders);
+        response.end(result.body.string);
+      } else {
+        response.writeHead(result.status ?? 200, outHeaders);
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? (error instanceof SyntaxError ? 400 : 500);
+      if (status === 500) console.error(`[${options.name}]`, error);
+      if (!response.headersSent) {
+        sendJson(response, status, { errors: [{ message: status === 500 ? 'Internal server error' : String((error as Error).message) }] });
+      } else response.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = await listen(server, options.port ?? portOf(options.name), options.name);
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    accessLog: shipper,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+      await shipper.flush();
+      await options.onClose?.();
+    },
+  };
+}
