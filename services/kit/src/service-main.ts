@@ -20,6 +20,8 @@ export interface ServiceModule {
   buildSchema(deps: ServiceDeps): Promise<GraphQLSchema>;
   /** Registers the event handlers this subgraph consumes. */
   subscribe?(bus: EventBus, deps: ServiceDeps): Promise<void>;
+  /** Idempotent demo data; run on start when SEED_DEMO=true (what `npm start` sets). */
+  seedDemo?(deps: ServiceDeps): Promise<void>;
 }
 
 export interface RunningService extends RunningSubgraph {
@@ -37,7 +39,7 @@ export async function migrateService(module: ServiceModule, url?: string): Promi
 
 export async function runService(
   module: ServiceModule,
-  options: { port?: number; databaseUrl?: string; migrate?: boolean } = {},
+  options: { port?: number; databaseUrl?: string; migrate?: boolean; seedDemo?: boolean } = {},
 ): Promise<RunningService> {
   const url = options.databaseUrl ?? databaseUrl();
   const dataSource = module.createDataSource(url);
@@ -45,6 +47,7 @@ export async function runService(
   else await dataSource.initialize();
   const bus = await EventBus.start({ connectionString: url, service: module.name });
   const deps: ServiceDeps = { dataSource, bus };
+  if ((options.seedDemo ?? process.env.SEED_DEMO === 'true') && module.seedDemo) await module.seedDemo(deps);
   await module.subscribe?.(bus, deps);
   const schema = await module.buildSchema(deps);
   const running = await startSubgraph({
