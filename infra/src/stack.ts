@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { DEFAULT_PORTS, PORT_VARIABLES, SERVICE_NAMES, listen, closeServer, type PortName, type ServiceName } from '@poortwachter/kit';
+import { createStaticSite } from './static-server.js';
+import { freePort } from './embedded-db.js';
+
+/** The repository root, found from this package (infra/dist/stack.js → ../..). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export const FRONTENDS = [
+  { name: 'shell-employee', port: 'shell-employee', kind: 'shell' },
+  { name: 'shell-employer', port: 'shell-employer', kind: 'shell' },
+  { name: 'employee-portal', port: 'employee-portal', kind: 'remote' },
+  { name: 'employer-dashboard', port: 'employer-dashboard', kind: 'remote' },
+  { name: 'agenda', port: 'agenda_remote', kind: 'remote' },
+] as const;
+
+export type FrontendName = (typeof FRONTENDS)[number]['name'];
+
+export interface StackOptions {
+  databaseUrl: string;
+  /** Fixed ports (the defaults, overridable by env) for `npm start`; free random ports for tests. */
+  ports: 'default' | 'random';
+  seedDemo: boolean;
+  withFrontends: boolean;
+  /** Production mode masks errors, as the deployed system would. */
+  nodeEnv?: 'development' | 'production' | 'test';
+  log?: (source: string, line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  /** Host name used in printed and configured URLs (browser-facing). */
+  publicHost?: string;
+}
+
+export interface Stack {
+  ports: Record<PortName, number>;
+  urls: {
+    gateway: string;
+    explorer: string;
+    subgraphs: Record<ServiceName, string>;
+    shells: { employee: string; employer: string };
+    remotes: Record<'employeePortal' | 'employerDashboard' | 'agenda', string>;
+  };
+  env: NodeJS.ProcessEnv;
+  stopService(name: ServiceName): Promise<void>;
+  startService(name: ServiceName): Promise<void>;
+  stopFrontend(name: FrontendName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] }));
+}
+
+async function resolvePorts(mode: StackOptions['ports'], env: NodeJS.ProcessEnv): Promise<Record<PortName, number>> {
+  const ports = {} as Record<PortName, number>;
+  for (const name of Object.keys(DEFAULT_PORTS) as PortName[]) {
+    const raw = env[PORT_VARIABLES[name]];
+    ports[name] = mode === 'random' ? await freePort() : raw ? Number(raw) : DEFAULT_PORTS[name];
+  }
+  return ports;
+}
+
+async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  let lastError = '';
+  while (Date.now() - started < timeoutMs) {
+    if (child && child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before becoming healthy`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`not healthy after ${timeoutMs} ms at ${url} (${lastError})`);
+}
+
+/**
+ * Runs the whole system: five subgraph processes, the gateway process and static servers for the
+ * frontends. Used by `npm start` (fixed ports) and by integration and end-to-end tests (random
+ * ports, throw-away database).
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const baseEnv = options.env ?? process.env;
+  const ports = await resolvePorts(options.ports, baseEnv);
+  const host = options.publicHost ?? 'localhost';
+  const log = options.log ?? ((source, line) => console.log(`[${source}] ${line}`));
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    NODE_ENV: options.nodeEnv ?? baseEnv.NODE_ENV ?? 'development',
+    DATABASE_URL: options.databaseUrl,
+    GATEWAY_SIGNING_SECRET: baseEnv.GATEWAY_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    SESSION_SIGNING_SECRET: baseEnv.SESSION_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    SEED_DEMO: options.seedDemo ? 'true' : 'false',
+    CORS_ORIGINS: [ports['shell-employee'], ports['shell-employer']]
+      .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
+      .join(','),
+  };
+  for (const name of Object.keys(ports) as PortName[]) env[PORT_VARIABLES[name]] = String(ports[name]);
+
+  const children = new Map<string, ChildProcess>();
+  const servers = new Map<string, http.Server>();
+
+  const spawnNode = (name: string, script: string): ChildProcess => {
+    const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const forward = (stream: NodeJS.ReadableStream | null) => {
+      let buffered = '';
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) log(name, line);
+      });
+    };
+    forward(child.stdout);
+    forward(child.stderr);
+    children.set(name, child);
+    return child;
+  };
+
+  const stopChild = async (name: string) => {
+    const child = children.get(name);
+    if (!child) return;
+    children.delete(name);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const startService = async (name: ServiceName) => {
+    const script = path.join(packageDir(`@poortwachter/${name}-service`), 'dist', 'main.js');
+    const child = spawnNode(name, script);
+    await waitForHealth(`http://127.0.0.1:${ports[name]}/health`, child, 90_000).catch((error) => {
+      throw new Error(`The ${name} subgraph did not start: ${(error as Error).message}`);
+    });
+  };
+
+  const stopAll = async () => {
+    await Promise.all([...children.keys()].map(stopChild));
+    await Promise.all([...servers.values()].map(closeServer));
+    servers.clear();
+  };
+
+  try {
+    // Dossier first: it migrates and seeds the data the others receive through events. The rest
+    // start together; each owns its schema, so their migrations cannot collide.
+    await startService('dossier');
+    await Promise.all(SERVICE_NAMES.filter((name) => name !== 'dossier').map(startService));
+    const gateway = spawnNode('gateway', path.join(packageDir('@poortwachter/gateway'), 'dist', 'main.js'));
+    await waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000).catch((error) => {
+      throw new Error(`The gateway did not start: ${(error as Error).message}`);
+    });
+
+    if (options.withFrontends) {
+      const remotes = {
+        employeePortal: `http://${host}:${ports['employee-portal']}/mf-manifest.json`,
+        employerDashboard: `http://${host}:${ports['employer-dashboard']}/mf-manifest.json`,
+        agenda: `http://${host}:${ports.agenda_remote}/mf-manifest.json`,
+      };
+      const runtimeConfig = () => ({
+        gatewayUrl: `http://${host}:${ports.gateway}/graphql`,
+        locale: 'nl',
+        remotes,
+      });
+      for (const frontend of FRONTENDS) {
+        const site = createStaticSite({
+          root: path.join(packageDir(`@poortwachter/${frontend.name}`), 'dist'),
+          spaFallback: frontend.kind === 'shell',
+          cors: frontend.kind === 'remote',
+          generated: frontend.kind === 'shell' ? { '/runtime-config.json': runtimeConfig } : undefined,
+        });
+        await listen(site, ports[frontend.port], frontend.port);
+        servers.set(frontend.name, site);
+      }
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  return {
+    ports,
+    env,
+    urls: {
+      gateway: `http://${host}:${ports.gateway}/graphql`,
+      explorer: `http://${host}:${ports.gateway}/explorer`,
+      subgraphs: Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<ServiceName, string>,
+      shells: { employee: `http://${host}:${ports['shell-employee']}/`, employer: `http://${host}:${ports['shell-employer']}/` },
+      remotes: {
+        employeePortal: `http://${host}:${ports['employee-portal']}/mf-manifest.json`,
+        employerDashboard: `http://${host}:${ports['employer-dashboard']}/mf-manifest.json`,
+        agenda: `http://${host}:${ports.agenda_remote}/mf-manifest.json`,
+      },
+    },
+    stopService: (name) => stopChild(name),
+    startService,
+    stopFrontend: async (name) => {
+      const server = servers.get(name);
+      if (server) {
+        servers.delete(name);
+        await closeServer(server);
+      }
+    },
+    stop: stopAll,
+  };
+}
