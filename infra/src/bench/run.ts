@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: gateway efficiency and SQL statements per request (DESIGN.md "Performance
+ * yardsticks"). Everything runs on loopback against a throw-away embedded Postgres with the demo
+ * data; every load run is bounded in time. Prints figures; asserts nothing.
+ */
+import autocannon from 'autocannon';
+import { signIdentity, verifySessionToken, type Identity, type ServiceName } from '@poortwachter/kit';
+import { startTestDatabase } from '../embedded-db.js';
+import { startStack, type Stack } from '../stack.js';
+
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(url: string, headers: Record<string, string>, body: unknown): Promise<Measured> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance: autocannon.Instance = autocannon(
+    {
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    },
+    () => {},
+  );
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    if (statusCode !== 200) errors++;
+  });
+  const result = await new Promise<autocannon.Result>((resolve) => instance.on('done', resolve));
+  latencies.sort((a, b) => a - b);
+  return { rps: result.requests.average, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors: errors + result.errors + result.non2xx };
+}
+
+async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  if (json.errors?.length) throw new Error(`${url}: ${json.errors.map((e) => e.message).join('; ')}`);
+  return json.data!;
+}
+
+async function statementCounts(stack: Stack): Promise<Record<ServiceName, number>> {
+  const entries = await Promise.all(
+    (Object.keys(stack.urls.subgraphs) as ServiceName[]).map(async (name) => {
+      const response = await fetch(stack.urls.subgraphs[name].replace('/graphql', '/debug/sql-statements'));
+      return [name, ((await response.json()) as { statements: number }).statements] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<ServiceName, number>;
+}
+
+const GATEWAY_QUERY = `query Bench($limit: Int!) {
+  persons(page: { limit: $limit }) {
+    items { id fullName sickCases { id firstSickDay status activities { id title deadline status } } appointments { id startsAt } }
+  }
+}`;
+const DOSSIER_QUERY = `query Bench($limit: Int!) {
+  persons(page: { limit: $limit }) { items { id fullName sickCases { id firstSickDay status } } }
+}`;
+const ACTIVITIES_QUERY = `query Bench($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on SickCase { activities { id title deadline status } } }
+}`;
+const AGENDA_QUERY = `query Bench($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Person { appointments { id startsAt } } }
+}`;
+
+const fmt = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
+
+async function main(): Promise<void> {
+  console.log(`Poortwachter benchmark: ${DURATION_SECONDS} s per run, ${CONNECTIONS} connections, loopback only.`);
+  const db = await startTestDatabase();
+  const stack = await startStack({ databaseUrl: db.url, ports: 'random', seedDemo: true, withFrontends: false, nodeEnv: 'production', log: () => {} });
+  try {
+    // Let the seed's events reach activities and agenda before measuring.
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    const login = (await graphql(stack.urls.gateway, { 'apollo-require-preflight': 'true' },
+      'mutation { login(username: "werkgever.demo", password: "Verzuim-Demo-2026") { accessToken } }')) as { login: { accessToken: string } };
+    const token = login.login.accessToken;
+    const identity: Identity = await verifySessionToken(token, stack.env.SESSION_SIGNING_SECRET!);
+    const gatewayHeaders = { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' };
+    const signed = () => signIdentity(identity, stack.env.GATEWAY_SIGNING_SECRET!);
+
+    console.log('\nSQL statements for one request "N persons with their sick cases, activities and appointments":');
+    for (const limit of [5, 50]) {
+      const before = await statementCounts(stack);
+      await graphql(stack.urls.gateway, gatewayHeaders, GATEWAY_QUERY, { limit });
+      const after = await statementCounts(stack);
+      const perService = (Object.keys(after) as ServiceName[]).map((name) => `${name} ${after[name] - before[name]}`).join(', ');
+      const total = (Object.keys(after) as ServiceName[]).reduce((sum, name) => sum + after[name] - before[name], 0);
+      console.log(`  ${String(limit).padStart(3)} persons: ${total} statements (${perService})`);
+    }
+
+    console.log('\nThroughput (requests/s), latency p50/p95 (ms):');
+    console.log('  case              target                       rps      p50      p95   errors');
+    for (const limit of [1, 50]) {
+      const data = (await graphql(stack.urls.subgraphs.dossier, signed(), DOSSIER_QUERY, { limit })) as {
+        persons: { items: { id: string; sickCases: { id: string }[] }[] };
+      };
+      const persons = data.persons.items.map((person) => ({ __typename: 'Person', id: person.id }));
+      const cases = data.persons.items.flatMap((person) => person.sickCases.map((c) => ({ __typename: 'SickCase', id: c.id })));
+      const gateway = await load(stack.urls.gateway, gatewayHeaders, { query: GATEWAY_QUERY, variables: { limit } });
+      // Direct runs sign once; the identity stays valid for 60 s, longer than one run.
+      const dossier = await load(stack.urls.subgraphs.dossier, signed(), { query: DOSSIER_QUERY, variables: { limit } });
+      const activities = await load(stack.urls.subgraphs.activities, signed(), { query: ACTIVITIES_QUERY, variables: { representations: cases } });
+      const agenda = await load(stack.urls.subgraphs.agenda, signed(), { query: AGENDA_QUERY, variables: { representations: persons } });
+      const ideal = 1 / (1 / dossier.rps + 1 / activities.rps + 1 / agenda.rps);
+      const label = `${limit} person${limit === 1 ? '' : 's'}`;
+      for (const [target, m] of [['gateway', gateway], ['dossier direct', dossier], ['activities direct', activities], ['agenda direct', agenda]] as const) {
+        console.log(`  ${label.padEnd(16)}  ${target.padEnd(24)} ${fmt(m.rps)} ${fmt(m.p50, 1)} ${fmt(m.p95, 1)} ${fmt(m.errors)}`);
+      }
+      console.log(`  ${label.padEnd(16)}  ideal combined (3 fetches) ${fmt(ideal)}`);
+      console.log(`  ${label.padEnd(16)}  gateway efficiency = ${(gateway.rps / ideal).toFixed(2)}  (yardstick: @apollo/gateway 0.24–0.47, Hive Gateway 0.43–0.48)`);
+    }
+  } finally {
+    await stack.stop();
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
