@@ -31,6 +31,8 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** Host name used in printed and configured URLs (browser-facing). */
   publicHost?: string;
+  /** Subgraphs expose their SQL statement count (benchmarks and N+1 tests), even in production mode. */
+  exposeSqlStatementCount?: boolean;
 }
 
 export interface Stack {
@@ -96,6 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     GATEWAY_SIGNING_SECRET: baseEnv.GATEWAY_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     SESSION_SIGNING_SECRET: baseEnv.SESSION_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     SEED_DEMO: options.seedDemo ? 'true' : 'false',
+    EXPOSE_SQL_STATEMENT_COUNT: options.exposeSqlStatementCount ? 'true' : (baseEnv.EXPOSE_SQL_STATEMENT_COUNT ?? 'false'),
     CORS_ORIGINS: [ports['shell-employee'], ports['shell-employer']]
       .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
       .join(','),

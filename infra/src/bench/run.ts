@@ -87,7 +87,7 @@ const fmt = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
 async function main(): Promise<void> {
   console.log(`Poortwachter benchmark: ${DURATION_SECONDS} s per run, ${CONNECTIONS} connections, loopback only.`);
   const db = await startTestDatabase();
-  const stack = await startStack({ databaseUrl: db.url, ports: 'random', seedDemo: true, withFrontends: false, nodeEnv: 'production', log: () => {} });
+  const stack = await startStack({ databaseUrl: db.url, ports: 'random', seedDemo: true, withFrontends: false, nodeEnv: 'production', exposeSqlStatementCount: true, log: () => {} });
   try {
     // Let the seed's events reach activities and agenda before measuring.
     await new Promise((resolve) => setTimeout(resolve, 8000));

@@ -68,7 +68,8 @@ const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * Serves one subgraph: POST /graphql (only with a gateway-signed identity), GET /health (checks the
- * database), and in development GET /debug/sql-statements for the benchmark.
+ * database), and in development (or with EXPOSE_SQL_STATEMENT_COUNT=true) GET
+ * /debug/sql-statements for the benchmark and the N+1 tests.
  */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
   const gatewaySecret = secret('GATEWAY_SIGNING_SECRET');
@@ -95,7 +96,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         }
         return;
       }
-      if (url.pathname === '/debug/sql-statements' && !isProduction()) {
+      if (url.pathname === '/debug/sql-statements' && (!isProduction() || process.env.EXPOSE_SQL_STATEMENT_COUNT === 'true')) {
         sendJson(response, 200, { service: options.name, statements: counter.count });
         return;
       }
