@@ -1,1 +1,4 @@
 export * from './embedded-db.js';
+export * from './stack.js';
+export * from './static-server.js';
+export * from './testing.js';

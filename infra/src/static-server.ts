@@ -56,7 +56,7 @@ export function createStaticSite(options: StaticSiteOptions): http.Server {
       return;
     }
     let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) {
+    if (file !== root && !file.startsWith(root + path.sep)) {
       response.writeHead(403);
       response.end();
       return;

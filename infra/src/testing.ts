@@ -1,0 +1,87 @@
+import { demoId, DEMO_PASSWORD } from '@poortwachter/kit';
+import { startTestDatabase, type DatabaseServer } from './embedded-db.js';
+import { startStack, type Stack } from './stack.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/** The whole back end on random ports against a throw-away Postgres with the demo data. */
+export class System {
+  private constructor(
+    readonly db: DatabaseServer,
+    readonly stack: Stack,
+  ) {}
+
+  static async start(options: { withFrontends?: boolean; publicHost?: string } = {}): Promise<System> {
+    const db = await startTestDatabase();
+    try {
+      const stack = await startStack({
+        databaseUrl: db.url,
+        ports: 'random',
+        seedDemo: true,
+        withFrontends: options.withFrontends ?? false,
+        publicHost: options.publicHost,
+        nodeEnv: 'production',
+        exposeSqlStatementCount: true,
+        log: (source, line) => {
+          if (/error|fail/i.test(line)) console.log(`[${source}] ${line}`);
+        },
+      });
+      return new System(db, stack);
+    } catch (error) {
+      await db.stop();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.stack.stop();
+    await this.db.stop();
+  }
+
+  async query<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+    const response = await fetch(this.stack.urls.gateway, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'apollo-require-preflight': 'true',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse<T>;
+    return { ...body, status: response.status };
+  }
+
+  async login(username: string, password = DEMO_PASSWORD): Promise<string> {
+    const result = await this.query<{ login: { accessToken: string } }>(
+      'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }',
+      { username, password },
+    );
+    if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
+    return result.data.login.accessToken;
+  }
+}
+
+export const PERSON_1 = demoId('person', 1);
+export const EMPLOYER_1 = demoId('employer', 1);
+export const EMPLOYER_2 = demoId('employer', 2);
+
+/** Polls until `check` returns a value (events travel asynchronously through pg-boss). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now();
+  let last: unknown;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}
