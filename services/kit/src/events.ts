@@ -103,18 +103,37 @@ export class EventBus {
     }
   }
 
-  /** Handles this service's queue for an event; a failing handler is retried by pg-boss. */
+  /** Handles this service's queue for an event, one job at a time; a failing handler is retried by pg-boss. */
   async subscribe<T>(event: EventName, handler: EventHandler<T>): Promise<void> {
+    await this.subscribeBatch<T>(event, async (jobs) => {
+      for (const job of jobs) await handler(job.payload, { jobId: job.jobId, event });
+    });
+  }
+
+  /**
+   * Handles up to `batchSize` jobs per call, for consumers that store a batch in one statement
+   * (the access log). A failing handler fails the whole batch, which pg-boss retries.
+   */
+  async subscribeBatch<T>(
+    event: EventName,
+    handler: (jobs: { jobId: string; payload: T }[]) => Promise<void>,
+    options: { batchSize?: number } = {},
+  ): Promise<void> {
     const consumers = EVENT_TOPOLOGY[event] as readonly ServiceName[];
     if (!consumers.includes(this.service)) {
       throw new Error(`${this.service} is not a consumer of ${event}; add it to EVENT_TOPOLOGY`);
     }
     await this.boss.work<T>(
       queueName(this.service, event),
-      { batchSize: 20, pollingIntervalSeconds: this.pollingIntervalSeconds },
-      async (jobs) => {
-        for (const job of jobs) await handler(job.data, { jobId: job.id, event });
+      {
+        batchSize: options.batchSize ?? 20,
+        pollingIntervalSeconds: this.pollingIntervalSeconds,
+        // NOTIFY wakes workers at once; this is only the backstop should a notification be missed.
+        notifyPollingIntervalSeconds: 5,
+        // A full batch means a backlog: fetch again at once instead of waiting for the next poll.
+        burstWhenBatchFull: true,
       },
+      async (jobs) => handler(jobs.map((job) => ({ jobId: job.id, payload: job.data }))),
     );
   }
 

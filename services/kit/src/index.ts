@@ -13,3 +13,4 @@ export * from './subgraph.js';
 export * from './service-main.js';
 export * from './demo.js';
 export * from './session-token.js';
+export * from './container.js';

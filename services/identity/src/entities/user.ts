@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@poortwachter/kit';
+
+/**
+ * An account. The scope columns hold the organisational units a unit-scoped role works in; they
+ * travel in the session token so every subgraph can authorize without asking identity.
+ */
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Compared case-sensitively, as the login is. */
+  @Column('text')
+  username: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  /** Argon2id PHC string; null while an invited account has not chosen a password yet. */
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash: string | null;
+
+  @Column('text')
+  role: Role;
+
+  @Column('uuid', { name: 'person_id', nullable: true })
+  personId: string | null;
+
+  @Column('boolean', { default: false })
+  blocked: boolean;
+
+  @Column('uuid', { name: 'employer_ids', array: true, default: () => "'{}'" })
+  employerIds: string[];
+
+  @Column('uuid', { name: 'division_ids', array: true, default: () => "'{}'" })
+  divisionIds: string[];
+
+  @Column('uuid', { name: 'department_ids', array: true, default: () => "'{}'" })
+  departmentIds: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, createDataSource, type ServiceDeps, type ServiceModule, type SubgraphContext } from '@poortwachter/kit';
+import type { AccessLogEntry as LoggedAccess } from '@poortwachter/kit';
+import { DateTimeResolver } from 'graphql-scalars';
+import { depsContainer } from '@poortwachter/kit';
+import { ENTITIES } from './entities/index.js';
+import { storeAccessLogJobs } from './events/access-logged.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { AccessLogResolver } from './resolvers/access-log-resolver.js';
+import { PersonRef } from './resolvers/types.js';
+import { PersonUserResolver, UserResolver, userReference } from './resolvers/user-resolver.js';
+import { seedDemoUsers } from './seed/demo-users.js';
+
+export { storeAccessLogEntries, storeAccessLogJobs } from './events/access-logged.js';
+export { hashPassword, verifyPassword } from './auth/passwords.js';
+export { SESSION_TTL_SECONDS } from './auth/development-login.js';
+export { demoUserRows } from './seed/demo-users.js';
+export * from './entities/index.js';
+
+export const service: ServiceModule = {
+  name: 'identity',
+
+  createDataSource(url?: string) {
+    return createDataSource({ schema: 'identity', entities: ENTITIES, migrations: MIGRATIONS, url });
+  },
+
+  buildSchema(deps: ServiceDeps) {
+    return buildFederatedSchema(
+      {
+        resolvers: [UserResolver, PersonUserResolver, AccessLogResolver],
+        orphanedTypes: [PersonRef],
+        container: depsContainer(deps),
+        scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+      },
+      {
+        User: { __resolveReference: userReference(deps) },
+        Person: { __resolveReference: (reference: { id: string }, _ctx: SubgraphContext) => Object.assign(new PersonRef(), { id: reference.id }) },
+      },
+    );
+  },
+
+  async subscribe(bus, deps) {
+    await bus.subscribeBatch<Partial<LoggedAccess> | Partial<LoggedAccess>[]>(
+      'access.logged',
+      async (jobs) => {
+        await storeAccessLogJobs(deps.dataSource, jobs);
+      },
+      { batchSize: 200 },
+    );
+  },
+
+  seedDemo: seedDemoUsers,
+};

@@ -1,0 +1,66 @@
+import { DEMO_PASSWORD, DEMO_USERS, demoId, type ServiceDeps } from '@poortwachter/kit';
+import { UserEntity } from '../entities/index.js';
+import { hashPassword } from '../auth/passwords.js';
+
+type DemoUser = (typeof DEMO_USERS)[number];
+
+export function demoUserRows(): Omit<UserEntity, 'passwordHash' | 'createdAt' | 'updatedAt'>[] {
+  return DEMO_USERS.map((demo: DemoUser, i) => ({
+    id: demoId('user', i + 1),
+    username: demo.username,
+    displayName: demo.displayName,
+    email: `${demo.username}@poortwachter.example`,
+    role: demo.role,
+    personId: 'personIndex' in demo ? demoId('person', demo.personIndex) : null,
+    blocked: false,
+    employerIds: 'employerIndexes' in demo ? demo.employerIndexes.map((e) => demoId('employer', e)) : [],
+    divisionIds: [],
+    departmentIds: 'departmentIndexes' in demo ? demo.departmentIndexes.map((d) => demoId('department', d)) : [],
+  }));
+}
+
+/**
+ * Creates the demo logins (password DEMO_PASSWORD). Idempotent: existing accounts keep their
+ * password hash and are only updated when the demo definition changed.
+ */
+export async function seedDemoUsers(deps: ServiceDeps): Promise<void> {
+  const rows = demoUserRows();
+  await deps.dataSource.transaction(async (manager) => {
+    const existing = new Set(
+      (await manager.query(`SELECT id FROM identity.users WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)])).map(
+        (r: { id: string }) => r.id,
+      ),
+    );
+    for (const user of rows) {
+      const values = [
+        user.id,
+        user.username,
+        user.displayName,
+        user.email,
+        user.role,
+        user.personId,
+        user.employerIds,
+        user.divisionIds,
+        user.departmentIds,
+      ];
+      if (!existing.has(user.id)) {
+        await manager.query(
+          `INSERT INTO identity.users (id, username, display_name, email, role, person_id, employer_ids, division_ids, department_ids, password_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (id) DO NOTHING`,
+          [...values, await hashPassword(DEMO_PASSWORD)],
+        );
+      } else {
+        await manager.query(
+          `UPDATE identity.users
+              SET username = $2, display_name = $3, email = $4, role = $5, person_id = $6,
+                  employer_ids = $7, division_ids = $8, department_ids = $9, updated_at = now()
+            WHERE id = $1
+              AND (username, display_name, email, role, person_id, employer_ids, division_ids, department_ids)
+                  IS DISTINCT FROM ($2, $3, $4, $5, $6::uuid, $7::uuid[], $8::uuid[], $9::uuid[])`,
+          values,
+        );
+      }
+    }
+  });
+}
