@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity, SERVICE_NAMES } from '@poortwachter/kit';
-import { EMPLOYER_1, PERSON_1, System, eventually } from './harness.js';
+import { EMPLOYER_1, PERSON_1, System, eventually } from '@poortwachter/infra';
 
 /**
  * Integration through the real gateway, five real subgraph processes and a real Postgres with the

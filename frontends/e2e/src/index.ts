@@ -1,0 +1,3 @@
+export * from './axe.js';
+export * from './browser.js';
+export * from './screenshots.js';
