@@ -1,0 +1,108 @@
+import type { Actor } from '@poortwachter/kit';
+import type { DataSource } from 'typeorm';
+import type { ActivityRole } from '../domain/protocol.js';
+import type { Activity } from './types.js';
+
+/** Partner software reads activities only with this OAuth scope. */
+export const ACTIVITIES_READ_SCOPE = 'activities:read';
+
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The unit an activity belongs to is the person's current placement (who employs them now decides
+ * who follows up), else the unit the sick case was reported in.
+ */
+const FROM = `
+  FROM activities.activity a
+  LEFT JOIN activities.person_placement pp ON pp.person_id = a.person_id AND pp.employer_id IS NOT NULL
+  LEFT JOIN activities.sick_case_ref r ON r.sick_case_id = a.sick_case_id`;
+
+const UNIT = {
+  employer: 'CASE WHEN pp.person_id IS NULL THEN r.employer_id ELSE pp.employer_id END',
+  division: 'CASE WHEN pp.person_id IS NULL THEN r.division_id ELSE pp.division_id END',
+  department: 'CASE WHEN pp.person_id IS NULL THEN r.department_id ELSE pp.department_id END',
+};
+
+const COLUMNS = `
+  a.id, a.title, a.role, a.kind, a.signal_date::text AS "signalDate", a.deadline::text AS "deadline", a.status,
+  a.conclusion, a.remarks, a.handled_at AS "handledAt", a.sick_case_id AS "sickCaseId", a.person_id AS "personId"`;
+
+/**
+ * The SQL condition limiting activities to what the caller may see, or null when they see none.
+ * Employees see no activities: the trajectory is the employer's and the arbodienst's work.
+ */
+export function visibilityCondition(actor: Actor, params: Params): string | null {
+  if (!actor.isAuthenticated || !actor.hasApiScope(ACTIVITIES_READ_SCOPE)) return null;
+  const filter = actor.unitFilter();
+  switch (filter.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'units':
+      return `(${UNIT.employer} = ANY(${params.add(filter.employerIds)}::uuid[])
+           OR ${UNIT.division} = ANY(${params.add(filter.divisionIds)}::uuid[])
+           OR ${UNIT.department} = ANY(${params.add(filter.departmentIds)}::uuid[]))`;
+    default:
+      return null;
+  }
+}
+
+export class ActivityQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async select(
+    actor: Actor,
+    where: (params: Params) => string,
+    orderBy: string,
+  ): Promise<Activity[]> {
+    const params = new Params();
+    const visible = visibilityCondition(actor, params);
+    if (visible === null) return [];
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} ${FROM} WHERE ${visible} AND ${where(params)} ORDER BY ${orderBy}`,
+      params.values,
+    );
+  }
+
+  /** One statement for all requested sick cases. */
+  bySickCases(actor: Actor, sickCaseIds: readonly string[]): Promise<Activity[]> {
+    return this.select(
+      actor,
+      (params) => `a.sick_case_id = ANY(${params.add(sickCaseIds)}::uuid[])`,
+      'a.signal_date, a.deadline, a.title',
+    );
+  }
+
+  byPersons(actor: Actor, personIds: readonly string[]): Promise<Activity[]> {
+    return this.select(
+      actor,
+      (params) => `a.person_id = ANY(${params.add(personIds)}::uuid[])`,
+      'a.signal_date, a.deadline, a.title',
+    );
+  }
+
+  byIds(actor: Actor, ids: readonly string[]): Promise<Activity[]> {
+    return this.select(actor, (params) => `a.id = ANY(${params.add(ids)}::uuid[])`, 'a.id');
+  }
+
+  /** Open activities of the given roles signalled up to `signalUntil`; reminders only from `reminderSignalFrom`. */
+  actionList(
+    actor: Actor,
+    roles: readonly ActivityRole[],
+    window: { signalUntil: string; reminderSignalFrom: string },
+  ): Promise<Activity[]> {
+    return this.select(
+      actor,
+      (params) => `a.status = 'OPEN'
+        AND a.role = ANY(${params.add(roles)}::text[])
+        AND a.signal_date <= ${params.add(window.signalUntil)}::date
+        AND (a.kind <> 'REMINDER' OR a.signal_date >= ${params.add(window.reminderSignalFrom)}::date)`,
+      'a.deadline, a.signal_date, a.title, a.id',
+    );
+  }
+}
