@@ -139,6 +139,15 @@ export async function handleSickCaseReported(
       ...planTrajectory(rows, event),
       ...planFrequentAbsence(rows, event, reportNumber),
     ]);
+    if (event.handledBefore) {
+      await manager.query(
+        `UPDATE activities.activity
+            SET status = 'HANDLED', closed_reason = 'IMPORTED', handled_at = now(), updated_at = now(),
+                conclusion = 'Afgehandeld in het vorige systeem (import)'
+          WHERE sick_case_id = $1 AND status = 'OPEN' AND deadline < $2`,
+        [event.sickCaseId, event.handledBefore],
+      );
+    }
     // The recovery may have been handled before this report arrived.
     if (ref?.recoveredOn) await applyRecovery(manager, event.sickCaseId, ref.recoveredOn);
   });

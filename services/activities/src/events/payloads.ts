@@ -13,6 +13,11 @@ export interface SickCaseReportedEvent {
   firstSickDay: string;
   termStartDay: string;
   termGapDays: number;
+  /**
+   * Set when a running case is imported from a previous system (a client moving to Poortwachter,
+   * or the demo data): trajectory steps whose deadline lies before this date were handled there.
+   */
+  handledBefore?: string;
 }
 
 export interface SickCaseRecoveredEvent {
@@ -89,6 +94,7 @@ export function parseSickCaseReported(payload: unknown): SickCaseReportedEvent {
     firstSickDay,
     termStartDay,
     termGapDays,
+    ...(raw.handledBefore === undefined || raw.handledBefore === null ? {} : { handledBefore: date(event, raw, 'handledBefore') }),
   };
 }
 

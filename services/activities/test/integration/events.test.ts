@@ -139,6 +139,17 @@ describe('sick-case.reported', () => {
     expect(await activitiesOfPerson(person)).toEqual(before);
   });
 
+  it('closes the steps an imported case already handled in its previous system', async () => {
+    const imported = newId();
+    await dossier.publish('sick-case.reported', { ...reported(imported, '2025-01-06'), handledBefore: '2025-03-01' });
+    const rows = await waitForActivities(imported, TRAJECTORY_CODES.length);
+    for (const row of rows) {
+      expect(row.status, `${row.code} due ${row.deadline}`).toBe(row.deadline < '2025-03-01' ? 'HANDLED' : 'OPEN');
+    }
+    expect(rows.some((row) => row.status === 'HANDLED')).toBe(true);
+    expect(rows.some((row) => row.status === 'OPEN')).toBe(true);
+  });
+
   it('on recovery cancels what is not yet due and closes reminders', async () => {
     await dossier.publish('sick-case.recovered', {
       sickCaseId: event.sickCaseId,
