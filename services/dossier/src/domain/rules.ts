@@ -1,0 +1,64 @@
+import { domainError } from '@poortwachter/kit';
+
+/**
+ * Stable error codes of the dossier API. Partners switch on them; never rename one.
+ * Out-of-scope records answer with the same NOT_FOUND code as missing ones, so a caller cannot
+ * probe which persons or cases exist outside their scope.
+ */
+export const DossierErrorCode = {
+  PERSON_NOT_FOUND: 'PERSON_NOT_FOUND',
+  SICK_CASE_NOT_FOUND: 'SICK_CASE_NOT_FOUND',
+  NO_EMPLOYMENT: 'NO_EMPLOYMENT',
+  FIRST_SICK_DAY_BEFORE_EMPLOYMENT: 'FIRST_SICK_DAY_BEFORE_EMPLOYMENT',
+  FIRST_SICK_DAY_AFTER_EMPLOYMENT: 'FIRST_SICK_DAY_AFTER_EMPLOYMENT',
+  FIRST_SICK_DAY_TOO_FAR_AHEAD: 'FIRST_SICK_DAY_TOO_FAR_AHEAD',
+  EXPECTED_RECOVERY_BEFORE_FIRST_SICK_DAY: 'EXPECTED_RECOVERY_BEFORE_FIRST_SICK_DAY',
+  OVERLAPPING_OPEN_CASE: 'OVERLAPPING_OPEN_CASE',
+  OVERLAPPING_CASE: 'OVERLAPPING_CASE',
+  INVALID_PERCENTAGE: 'INVALID_PERCENTAGE',
+  ABSENCE_PERCENTAGE_UNCHANGED: 'ABSENCE_PERCENTAGE_UNCHANGED',
+  RECOVERY_BEFORE_FIRST_SICK_DAY: 'RECOVERY_BEFORE_FIRST_SICK_DAY',
+  RECOVERY_BEFORE_LAST_CHANGE: 'RECOVERY_BEFORE_LAST_CHANGE',
+  RECOVERY_DATE_IN_FUTURE: 'RECOVERY_DATE_IN_FUTURE',
+  RECOVERY_TOO_FAR_AHEAD: 'RECOVERY_TOO_FAR_AHEAD',
+  SICK_CASE_ALREADY_RECOVERED: 'SICK_CASE_ALREADY_RECOVERED',
+  INVALID_PAGE: 'INVALID_PAGE',
+  INVALID_SEARCH: 'INVALID_SEARCH',
+} as const;
+
+export type DossierErrorCode = (typeof DossierErrorCode)[keyof typeof DossierErrorCode];
+
+/**
+ * A sick report may be entered ahead of time (a planned operation), but not further than two
+ * weeks: beyond that it is a plan, not a report, and the protocol deadlines would start to run on
+ * a guess. The same window applies to announced changes of the absence percentage.
+ */
+export const MAX_DAYS_AHEAD = 14;
+
+export const PAGE_DEFAULT_LIMIT = 50;
+export const PAGE_MAX_LIMIT = 200;
+export const SEARCH_MAX_LENGTH = 100;
+
+/** OAuth scopes a partner API client needs; signed-in users are governed by their role. */
+export const ApiScope = {
+  ORGANISATION_READ: 'organisation:read',
+  PERSONS_READ: 'persons:read',
+  SICK_CASES_READ: 'sickcases:read',
+  SICK_CASES_WRITE: 'sickcases:write',
+} as const;
+
+export function dossierError(code: DossierErrorCode, message: string, details?: Record<string, unknown>) {
+  return domainError(code, message, details);
+}
+
+export const personNotFound = (id: string) =>
+  dossierError(DossierErrorCode.PERSON_NOT_FOUND, `Person ${id} does not exist or is not visible to you.`, { id });
+export const sickCaseNotFound = (id: string) =>
+  dossierError(DossierErrorCode.SICK_CASE_NOT_FOUND, `Sick case ${id} does not exist or is not visible to you.`, { id });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot exist, and must not reach Postgres as a cast error. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,19 @@
+import { DepartmentEntity, DivisionEntity, EmployerEntity } from './organisation.js';
+import { EmploymentEntity } from './employment.js';
+import { PersonEntity } from './person.js';
+import { AbsenceCoursePointEntity, SickCaseEntity } from './sick-case.js';
+
+export * from './organisation.js';
+export * from './employment.js';
+export * from './person.js';
+export * from './sick-case.js';
+
+export const DOSSIER_ENTITIES = [
+  EmployerEntity,
+  DivisionEntity,
+  DepartmentEntity,
+  PersonEntity,
+  EmploymentEntity,
+  SickCaseEntity,
+  AbsenceCoursePointEntity,
+];

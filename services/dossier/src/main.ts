@@ -1,0 +1,4 @@
+import { serviceMain } from '@poortwachter/kit';
+import { service } from './index.js';
+
+serviceMain(service);

@@ -1,0 +1,125 @@
+import { forbidden, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { canSeeEmployment, canSeeSickCase, visiblePersonIds } from '../access.js';
+import {
+  DepartmentEntity,
+  DivisionEntity,
+  EmployerEntity,
+  EmploymentEntity,
+  PersonEntity,
+  SickCaseEntity,
+  employmentCovers,
+  partTimeFactor,
+} from '../entities/index.js';
+import { Address, Department, Division, Employer, Employment, Person, PersonFilter, PersonPage, PageInput, SickCase } from '../graphql/types.js';
+import { dossierLoaders } from '../loaders.js';
+import { listPersons, normalisePage } from '../queries.js';
+import { todayInBusinessZone } from '../domain/clock.js';
+import { ApiScope, isUuid, personNotFound } from '../domain/rules.js';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  @Query(() => Person, { nullable: true, description: 'One person; PERSON_NOT_FOUND when missing or outside your scope.' })
+  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PersonEntity> {
+    ctx.actor.require();
+    ctx.actor.requireApiScope(ApiScope.PERSONS_READ);
+    if (!isUuid(id)) throw personNotFound(id);
+    const [person, visible] = await Promise.all([
+      dossierLoaders(ctx, this.deps.dataSource).person.load(id),
+      visiblePersonIds(ctx, this.deps.dataSource, [id]),
+    ]);
+    if (!person || !visible.has(id)) {
+      ctx.accessLog.denied('person', person ? id : null);
+      throw personNotFound(id);
+    }
+    ctx.accessLog.read('person', [id]);
+    return person;
+  }
+
+  @Query(() => PersonPage, { description: 'Persons in your scope, by last name.' })
+  async persons(
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
+    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<{ items: PersonEntity[]; total: number }> {
+    ctx.actor.require();
+    ctx.actor.requireApiScope(ApiScope.PERSONS_READ);
+    const result = await listPersons(this.deps.dataSource, ctx.actor, filter ?? {}, normalisePage(page), todayInBusinessZone());
+    // Nested hops back to these persons (SickCase.person) then cost no statement.
+    const loaders = dossierLoaders(ctx, this.deps.dataSource);
+    for (const person of result.items) loaders.person.prime(person.id, person);
+    ctx.accessLog.read(
+      'person',
+      result.items.map((person) => person.id),
+    );
+    return result;
+  }
+
+  @Query(() => Person, { nullable: true, description: 'The signed-in employee’s own person; null for every other role.' })
+  async me(@Ctx() ctx: SubgraphContext): Promise<PersonEntity | null> {
+    const identity = ctx.actor.require();
+    if (identity.role !== 'EMPLOYEE' || !identity.personId || !isUuid(identity.personId)) return null;
+    const person = await dossierLoaders(ctx, this.deps.dataSource).person.load(identity.personId);
+    if (person) ctx.accessLog.read('person', [person.id]);
+    return person;
+  }
+
+  @FieldResolver(() => String)
+  fullName(@Root() person: PersonEntity): string {
+    return `${person.firstName} ${person.lastName}`;
+  }
+
+  @FieldResolver(() => Address, { nullable: true })
+  address(@Root() person: PersonEntity): Address | null {
+    const { street, houseNumber, postalCode, city } = person;
+    if (street === null && houseNumber === null && postalCode === null && city === null) return null;
+    return { street, houseNumber, postalCode, city };
+  }
+
+  @FieldResolver(() => [Employment], { description: 'Employments in your scope, latest start first.' })
+  async employments(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): Promise<EmploymentEntity[]> {
+    const employments = await dossierLoaders(ctx, this.deps.dataSource).employmentsByPerson.load(person.id);
+    return employments.filter((employment) => canSeeEmployment(ctx.actor, employment));
+  }
+
+  @FieldResolver(() => Employment, { nullable: true, description: 'The employment in your scope that runs today (the latest started one).' })
+  async currentEmployment(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): Promise<EmploymentEntity | null> {
+    const today = todayInBusinessZone();
+    const employments = await this.employments(person, ctx);
+    return employments.find((employment) => employmentCovers(employment, today)) ?? null;
+  }
+
+  @FieldResolver(() => [SickCase], { description: 'Sick cases in your scope, latest first.' })
+  async sickCases(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity[]> {
+    if (!ctx.actor.hasApiScope(ApiScope.SICK_CASES_READ)) throw forbidden(`sick cases without the scope ${ApiScope.SICK_CASES_READ}`);
+    const sickCases = await dossierLoaders(ctx, this.deps.dataSource).sickCasesByPerson.load(person.id);
+    return sickCases.filter((sickCase) => canSeeSickCase(ctx.actor, sickCase));
+  }
+}
+
+@Resolver(() => Employment)
+export class EmploymentResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  @FieldResolver(() => Employer)
+  async employer(@Root() employment: EmploymentEntity, @Ctx() ctx: SubgraphContext): Promise<EmployerEntity> {
+    return (await dossierLoaders(ctx, this.deps.dataSource).employer.load(employment.employerId))!;
+  }
+
+  @FieldResolver(() => Division, { nullable: true })
+  async division(@Root() employment: EmploymentEntity, @Ctx() ctx: SubgraphContext): Promise<DivisionEntity | null> {
+    return employment.divisionId ? dossierLoaders(ctx, this.deps.dataSource).division.load(employment.divisionId) : null;
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  async department(@Root() employment: EmploymentEntity, @Ctx() ctx: SubgraphContext): Promise<DepartmentEntity | null> {
+    return employment.departmentId ? dossierLoaders(ctx, this.deps.dataSource).department.load(employment.departmentId) : null;
+  }
+
+  @FieldResolver(() => Float, { description: 'Contract hours over the full-time week, at most 1.' })
+  partTimeFactor(@Root() employment: EmploymentEntity): number {
+    return partTimeFactor(employment);
+  }
+}
