@@ -10,15 +10,17 @@ import type { ServiceName } from './config.js';
  */
 export const EVENT_TOPOLOGY = {
   'person.changed': ['activities', 'agenda', 'reporting'],
-  'employment.changed': ['reporting'],
   'sick-case.reported': ['activities', 'reporting'],
   'sick-case.changed': ['activities', 'reporting'],
   'sick-case.recovered': ['activities', 'reporting'],
-  'activity.handled': ['agenda'],
-  'appointment.planned': ['activities'],
-  'appointment.changed': ['activities'],
-  'document.signed': ['activities'],
   'access.logged': ['identity'],
+  // Published already; a consumer adds itself here in the same change that subscribes to it, so
+  // no queue fills up without a worker.
+  'employment.changed': [],
+  'activity.handled': [],
+  'appointment.planned': [],
+  'appointment.changed': [],
+  'document.signed': [],
 } as const satisfies Record<string, readonly ServiceName[]>;
 
 export type EventName = keyof typeof EVENT_TOPOLOGY;
