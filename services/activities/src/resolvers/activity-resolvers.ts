@@ -106,8 +106,10 @@ export class SickCaseActivitiesResolver {
     this.queries = new ActivityQueries(deps.dataSource);
   }
 
+  // Nullable on purpose: an outage of this subgraph nulls only this field, not the sick case.
   @FieldResolver(() => [Activity], {
-    description: 'The activities of this sick case, of every role, by signal date. Empty for employees.',
+    nullable: true,
+    description: 'The activities of this sick case, of every role, by signal date. Empty for employees; null (with an error) when activities are unavailable.',
   })
   activities(@Root() sickCase: SickCaseRef, @Ctx() ctx: SubgraphContext): Promise<Activity[]> {
     return activityLoaders(this.queries, ctx).bySickCase.load(sickCase.id);
@@ -123,7 +125,8 @@ export class PersonActivitiesResolver {
   }
 
   @FieldResolver(() => [Activity], {
-    description: "The person's activities of every role, by signal date. Empty for employees.",
+    nullable: true,
+    description: "The person's activities of every role, by signal date. Empty for employees; null (with an error) when activities are unavailable.",
   })
   activities(@Root() person: PersonRef, @Ctx() ctx: SubgraphContext): Promise<Activity[]> {
     return activityLoaders(this.queries, ctx).byPerson.load(person.id);

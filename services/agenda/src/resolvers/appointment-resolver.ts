@@ -94,8 +94,11 @@ export class AppointmentResolver {
 export class PersonAppointmentsResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
+  // Nullable on purpose: when the agenda subgraph is down, only this field is null (with an error),
+  // not the whole person that other subgraphs resolved.
   @FieldResolver(() => [Appointment], {
-    description: "The person's appointments, oldest first. The employee themself, or callers whose scope covers the person's unit.",
+    nullable: true,
+    description: "The person's appointments, oldest first. The employee themself, or callers whose scope covers the person's unit. Null (with an error) when the agenda is unavailable.",
   })
   appointments(@Root() person: PersonRef, @Ctx() ctx: SubgraphContext): Promise<Appointment[]> {
     ctx.actor.require();

@@ -1,0 +1,2 @@
+// Stylesheets are bundled by webpack (mini-css-extract-plugin); they export nothing.
+declare module '*.css';

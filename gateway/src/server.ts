@@ -1,0 +1,310 @@
+import http from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, HeaderMap, type GraphQLRequestListener } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { closeServer, listen, readBody, sendJson } from '@poortwachter/kit';
+import { readSupergraph } from '@poortwachter/schema';
+import {
+  resolveOptions,
+  routeSubgraphs,
+  type GatewayOptions,
+  type ResolvedGatewayOptions,
+} from './config.js';
+import { SignedSubgraphDataSource } from './datasource.js';
+import { formatErrorFor, isInternalError } from './errors.js';
+import { defaultExplorerDir, serveExplorer } from './explorer.js';
+import { checkHealth } from './health.js';
+import {
+  AuthenticationFailed,
+  createContext,
+  requestIdFrom,
+  TokenVerifier,
+  type GatewayContext,
+} from './identity.js';
+import { introspectionGuard, queryLimits } from './limits.js';
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  /** e.g. http://127.0.0.1:4000 (also serves /health and /explorer). */
+  origin: string;
+  port: number;
+  /** The subgraph endpoints the gateway routes to, by subgraph name. */
+  subgraphUrls: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const ALLOWED_REQUEST_HEADERS =
+  'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+
+function corsHeaders(origin: string | undefined, allowed: ReadonlySet<string>): Record<string, string> {
+  if (!origin || !allowed.has(origin)) return { vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': 'x-request-id',
+    vary: 'Origin',
+  };
+}
+
+function header(request: http.IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * Starts the gateway: Apollo Server over @apollo/gateway with the checked-in supergraph, behind a
+ * plain node http server (the same pattern as the subgraphs) that adds CORS, the token check,
+ * /health and the bundled explorer.
+ */
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const config: ResolvedGatewayOptions = resolveOptions(options);
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
+  const subgraphUrls = routeSubgraphs(supergraphSdl, config.subgraphUrls);
+  if (Object.keys(subgraphUrls).length === 0)
+    throw new Error('The supergraph names no subgraphs (no @join__graph): run npm run compose');
+  const explorerDir = options.explorerDir ?? defaultExplorerDir();
+
+  const dataSources: SignedSubgraphDataSource[] = [];
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => {
+      const url = subgraphUrls[name];
+      if (!url) throw new Error(`No URL for subgraph ${name}`);
+      const source = new SignedSubgraphDataSource({ name, url, signingSecret: config.signingSecret });
+      dataSources.push(source);
+      return source;
+    },
+    // Plans are cached per operation; this bounds the cache, it does not turn it on (it always is).
+    experimental_approximateQueryPlanStoreMiB: 64,
+  });
+
+  const limits = queryLimits(config.limits);
+  // One listener object for all requests: only requests with errors do any work here.
+  const errorLogger: GraphQLRequestListener<GatewayContext> = {
+    async didEncounterErrors({ errors, contextValue }) {
+      for (const error of errors) {
+        const formatted = { message: error.message, extensions: error.extensions };
+        if (isInternalError(formatted) || error.extensions?.code === 'SUBGRAPH_UNAVAILABLE') {
+          console.error(
+            `[gateway] request ${contextValue.requestId}: ${error.message}`,
+            error.extensions?.serviceName ?? '',
+          );
+        }
+      }
+    },
+  };
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: config.introspection !== 'off',
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError: formatErrorFor(config.production),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ...limits.plugins,
+      ...introspectionGuard(config.introspection),
+      { requestDidStart: async () => errorLogger },
+      // Per-request work the gateway does not need: no traces, no usage reports, no HTTP caching
+      // of private responses, no landing page (the explorer lives at /explorer).
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  const verifier = new TokenVerifier(config.sessionSecret);
+
+  async function handleGraphQL(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    search: string,
+    cors: Record<string, string>,
+  ) {
+    const requestId = requestIdFrom(header(request, 'x-request-id'));
+    const baseHeaders = { ...cors, 'x-request-id': requestId, 'x-content-type-options': 'nosniff' };
+    let identity;
+    try {
+      identity = await verifier.identityFrom(header(request, 'authorization'));
+    } catch (error) {
+      if (!(error instanceof AuthenticationFailed)) throw error;
+      sendJson(
+        response,
+        401,
+        {
+          errors: [
+            {
+              message: error.message,
+              extensions: { code: 'UNAUTHENTICATED', ...(config.production ? {} : { reason: error.reason }) },
+            },
+          ],
+        },
+        { ...baseHeaders, 'www-authenticate': 'Bearer error="invalid_token"' },
+      );
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (request.method === 'POST') {
+      const declared = Number(header(request, 'content-length') ?? 0);
+      if (declared > config.maxBodyBytes)
+        throw Object.assign(new Error('Request body too large'), { status: 413 });
+      const raw = await readBody(request, config.maxBodyBytes);
+      if (raw !== '') {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          sendJson(
+            response,
+            400,
+            {
+              errors: [
+                { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+              ],
+            },
+            baseHeaders,
+          );
+          return;
+        }
+      }
+    }
+    const context = createContext(identity, requestId, config.signingSecret);
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
+      context: async () => context,
+    });
+    const outHeaders: Record<string, string> = { ...baseHeaders };
+    for (const [key, value] of result.headers) outHeaders[key] = value;
+    response.writeHead(result.status ?? 200, outHeaders);
+    if (result.body.kind === 'complete') response.end(result.body.string);
+    else {
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    }
+  }
+
+  const server = http.createServer(async (request, response) => {
+    const rawUrl = request.url ?? '/';
+    const queryStart = rawUrl.indexOf('?');
+    const pathname = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+    const search = queryStart === -1 ? '' : rawUrl.slice(queryStart);
+    const method = request.method ?? 'GET';
+    const origin = header(request, 'origin');
+    const cors = corsHeaders(origin, config.corsOrigins);
+    try {
+      if (pathname === '/graphql') {
+        if (method === 'OPTIONS') {
+          if (!cors['access-control-allow-origin']) {
+            sendJson(
+              response,
+              403,
+              { error: `Origin ${origin ?? '(none)'} is not allowed; set CORS_ORIGINS` },
+              cors,
+            );
+            return;
+          }
+          response.writeHead(204, {
+            ...cors,
+            'access-control-allow-methods': 'GET, POST, OPTIONS',
+            'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+            'access-control-max-age': '600',
+          });
+          response.end();
+          return;
+        }
+        if (method !== 'GET' && method !== 'POST') {
+          sendJson(
+            response,
+            405,
+            { errors: [{ message: 'Use GET or POST.', extensions: { code: 'BAD_REQUEST' } }] },
+            { ...cors, allow: 'GET, POST, OPTIONS' },
+          );
+          return;
+        }
+        await handleGraphQL(request, response, search, cors);
+        return;
+      }
+      if (pathname === '/health') {
+        const health = await checkHealth(subgraphUrls, config.healthTimeoutMs);
+        const body = config.production
+          ? {
+              ...health,
+              subgraphs: Object.fromEntries(
+                Object.entries(health.subgraphs).map(([name, state]) => [name, { status: state.status }]),
+              ),
+            }
+          : health;
+        sendJson(response, health.status === 'ok' ? 200 : 503, body, { 'cache-control': 'no-store' });
+        return;
+      }
+      if (pathname === '/explorer' || pathname.startsWith('/explorer/')) {
+        serveExplorer(explorerDir, pathname, method, response);
+        return;
+      }
+      if (pathname === '/') {
+        response.writeHead(302, { location: '/explorer' });
+        response.end();
+        return;
+      }
+      sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/explorer', '/health'] });
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? (error instanceof URIError ? 400 : 500);
+      if (status === 500) console.error('[gateway]', error);
+      if (!response.headersSent) {
+        const message =
+          status === 413
+            ? `The request body is larger than ${config.maxBodyBytes} bytes.`
+            : status === 500
+              ? 'Internal server error'
+              : (error as Error).message;
+        const code =
+          status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+        sendJson(
+          response,
+          status,
+          { errors: [{ message, extensions: { code } }] },
+          { ...cors, connection: 'close' },
+        );
+      } else response.end();
+    }
+  });
+  // Longer than the shells' and load balancers' idle timeouts, so kept-alive sockets are not cut mid-request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 60_000;
+
+  let port: number;
+  try {
+    port = await listen(server, config.port, 'gateway');
+  } catch (error) {
+    await apollo.stop();
+    await Promise.all(dataSources.map((source) => source.close()));
+    throw error;
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    port,
+    subgraphUrls,
+    async close() {
+      await closeServer(server);
+      await apollo.stop();
+      await Promise.all(dataSources.map((source) => source.close()));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { HeaderMap } from '@apollo/server';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@poortwachter/kit';
+import { describe, expect, it } from 'vitest';
+import { AuthenticationFailed, createContext, requestIdFrom, TokenVerifier } from '../src/identity.js';
+import { EMPLOYER, SESSION_SECRET, SIGNING_SECRET, tokenFor } from './fake-subgraphs.js';
+
+describe('TokenVerifier (development login tokens)', () => {
+  it('turns a valid bearer token into the identity it was issued for', async () => {
+    const verifier = new TokenVerifier(SESSION_SECRET);
+    const identity = await verifier.identityFrom(`Bearer ${await tokenFor(EMPLOYER)}`);
+    expect(identity).toMatchObject({ sub: EMPLOYER.sub, role: 'EMPLOYER', scope: EMPLOYER.scope });
+  });
+
+  it('treats a request without Authorization as anonymous', async () => {
+    const verifier = new TokenVerifier(SESSION_SECRET);
+    expect(await verifier.identityFrom(undefined)).toBeNull();
+    expect(await verifier.identityFrom('')).toBeNull();
+  });
+
+  it('refuses an expired token', async () => {
+    const verifier = new TokenVerifier(SESSION_SECRET);
+    const token = await tokenFor(EMPLOYER, 1);
+    const later = new TokenVerifier(SESSION_SECRET);
+    await expect(verifier.identityFrom(`Bearer ${token}`)).resolves.toMatchObject({ sub: EMPLOYER.sub });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(later.identityFrom(`Bearer ${token}`)).rejects.toBeInstanceOf(AuthenticationFailed);
+    // The cache never outlives the token's own expiry.
+    await expect(verifier.identityFrom(`Bearer ${token}`)).rejects.toBeInstanceOf(AuthenticationFailed);
+  });
+
+  it('refuses a token signed with another key (forged)', async () => {
+    const verifier = new TokenVerifier(SESSION_SECRET);
+    const forged = await tokenFor(
+      { ...EMPLOYER, role: 'ADMIN' },
+      3600,
+      'an-attacker-chosen-secret-that-is-long-enough',
+    );
+    await expect(verifier.identityFrom(`Bearer ${forged}`)).rejects.toMatchObject({
+      reason: expect.stringMatching(/SIGNATURE/i),
+    });
+  });
+
+  it('refuses a token whose payload was altered after signing', async () => {
+    const verifier = new TokenVerifier(SESSION_SECRET);
+    const [header, payload, signature] = (await tokenFor(EMPLOYER)).split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    const altered = Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url');
+    await expect(verifier.identityFrom(`Bearer ${header}.${altered}.${signature}`)).rejects.toBeInstanceOf(
+      AuthenticationFailed,
+    );
+  });
+
+  it('refuses other Authorization schemes and garbage', async () => {
+    const verifier = new TokenVerifier(SESSION_SECRET);
+    await expect(verifier.identityFrom('Basic dXNlcjpwYXNz')).rejects.toBeInstanceOf(AuthenticationFailed);
+    await expect(verifier.identityFrom('Bearer not a token')).rejects.toBeInstanceOf(AuthenticationFailed);
+    await expect(verifier.identityFrom('Bearer abc.def.ghi')).rejects.toBeInstanceOf(AuthenticationFailed);
+  });
+
+  it('verifies a token again once its cache entry is older than 30 seconds', async () => {
+    let now = Date.now();
+    const verifier = new TokenVerifier(SESSION_SECRET, () => now);
+    const token = await tokenFor(EMPLOYER, 3600);
+    const first = await verifier.identityFrom(`Bearer ${token}`);
+    expect(await verifier.identityFrom(`Bearer ${token}`)).toBe(first);
+    now += 31_000;
+    const again = await verifier.identityFrom(`Bearer ${token}`);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
+});
+
+describe('per-request context', () => {
+  it('signs the identity once into headers a subgraph accepts', () => {
+    const context = createContext(EMPLOYER, 'req-1', SIGNING_SECRET);
+    const headers = new HeaderMap(Object.entries(context.subgraphHeaders));
+    expect(verifyIdentity(headers, SIGNING_SECRET)).toEqual(EMPLOYER);
+    expect(context.subgraphHeaders['x-request-id']).toBe('req-1');
+  });
+
+  it('signs the anonymous caller too, so the login mutation reaches identity', () => {
+    const context = createContext(null, 'req-2', SIGNING_SECRET);
+    expect(context.subgraphHeaders[IDENTITY_HEADER]).toBeTruthy();
+    expect(context.subgraphHeaders[SIGNATURE_HEADER]).toBeTruthy();
+    expect(verifyIdentity(new HeaderMap(Object.entries(context.subgraphHeaders)), SIGNING_SECRET)).toBeNull();
+  });
+
+  it('a subgraph with another secret refuses the signature', () => {
+    const context = createContext(EMPLOYER, 'req-3', SIGNING_SECRET);
+    expect(() =>
+      verifyIdentity(
+        new HeaderMap(Object.entries(context.subgraphHeaders)),
+        'another-secret-of-at-least-32-characters',
+      ),
+    ).toThrow(/invalid gateway signature/);
+  });
+
+  it('keeps a well-formed caller request id and replaces a hostile one', () => {
+    expect(requestIdFrom('shell-1234:abc')).toBe('shell-1234:abc');
+    expect(requestIdFrom('evil\r\nset-cookie: x')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFrom(undefined)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,1 @@
+export { default } from '@poortwachter/infra/eslint-config';
