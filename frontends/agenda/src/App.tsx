@@ -1,0 +1,25 @@
+import { Anchor, Link, NotFoundPanel, Route, Routes, useT } from '@poortwachter/ui';
+import type { RemoteAppProps } from '@poortwachter/ui/shell';
+import { AgendaPage } from './AgendaPage';
+
+/** The agenda, exposed as `agenda/App`; the week is in the URL (`?week=YYYY-MM-DD`). */
+export default function AgendaApp({ basePath = '/' }: RemoteAppProps) {
+  const t = useT();
+  return (
+    <Routes>
+      <Route index element={<AgendaPage />} />
+      <Route
+        path="*"
+        element={
+          <NotFoundPanel
+            homeLink={
+              <Anchor component={Link} to={basePath}>
+                {t('notFound.home')}
+              </Anchor>
+            }
+          />
+        }
+      />
+    </Routes>
+  );
+}

@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { LoginPage } from '@poortwachter/ui/shell';
+
+/** Loaded on demand: a signed-in user never downloads the login page. */
+export default function LoginRoute() {
+  const t = useT('shell');
+  return <LoginPage portalName={t('portal.employee')} />;
+}

@@ -1,0 +1,95 @@
+// The design system of Poortwachter. Shells and remotes import everything visual from here (never
+// from @mantine/core directly): this package is a module-federation singleton, so there is exactly
+// one Mantine, one theme context and one i18n instance at run time.
+import './styles';
+
+export { theme, pwBlue, pwTeal } from './theme';
+export { UiProvider } from './components/UiProvider';
+export { AppLayout, type AppLayoutProps } from './components/AppLayout';
+export { Brand, BrandMark } from './components/Brand';
+export { LanguageSwitch } from './components/LanguageSwitch';
+export { SkipLink, MAIN_CONTENT_ID } from './components/SkipLink';
+export { ErrorPanel, type ErrorPanelProps } from './components/ErrorPanel';
+export { LoadingState } from './components/LoadingState';
+export { NotFoundPanel } from './components/NotFoundPanel';
+export { Widget, PageHeader, type WidgetProps } from './components/Widget';
+export {
+  DataTable,
+  sortRows,
+  compareValues,
+  type DataTableColumn,
+  type DataTableProps,
+  type SortState,
+  type SortDirection,
+  type RowTone,
+} from './components/DataTable';
+export {
+  DurationClassChart,
+  DURATION_CLASSES,
+  DURATION_CLASS_COLORS,
+  type DurationClass,
+  type DurationClassDatum,
+} from './components/DurationClassChart';
+export {
+  i18n,
+  initI18n,
+  setLocale,
+  useT,
+  useLocale,
+  useEnumLabel,
+  isLocale,
+  LOCALES,
+  DEFAULT_LOCALE,
+  LOCALE_STORAGE_KEY,
+  nl,
+  en,
+  type Locale,
+  type Catalog,
+  type Namespace,
+} from './i18n';
+export { createFormatters, useFormat, parseDate, toIsoDate, daysBetween, type Formatters } from './format';
+export { describeError, errorCode, type DescribedError, type ErrorMessageKey } from './errors';
+
+// The Mantine building blocks the frontends may use, re-exported so they come from this singleton.
+export {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Container,
+  Divider,
+  Group,
+  List,
+  NavLink,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+  type BadgeProps,
+  type ButtonProps,
+} from '@mantine/core';
+export { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+export { useDocumentTitle } from './document-title';
+export {
+  BrowserRouter,
+  Link,
+  MemoryRouter,
+  Navigate,
+  RouterNavLink,
+  Route,
+  Routes,
+  matchPath,
+  useLocation,
+  useNavigate,
+  useSearchParams,
+} from './router';

@@ -1,0 +1,54 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { BrowserRouter, ErrorPanel, i18n, initI18n, Stack, UiProvider } from '@poortwachter/ui';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApolloClient } from './apollo';
+import { initFederation } from './federation';
+import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
+import { createSessionStore, SessionProvider } from './session';
+
+export interface StartShellOptions {
+  /** Must equal the `name` of the shell's ModuleFederationPlugin. */
+  hostName: string;
+  render: (config: RuntimeConfig) => ReactNode;
+  container?: HTMLElement;
+}
+
+/**
+ * Boots a shell: reads `/runtime-config.json`, sets up i18n, the federation runtime (remotes from the
+ * config), the session and Apollo Client, then renders the routes. A missing or invalid config
+ * shows an error page instead of a blank screen.
+ */
+export async function startShell({ hostName, render, container = document.getElementById('root')! }: StartShellOptions): Promise<void> {
+  const root = createRoot(container);
+  let config: RuntimeConfig;
+  try {
+    config = await loadRuntimeConfig();
+  } catch (error) {
+    initI18n();
+    console.error(error);
+    root.render(
+      <UiProvider>
+        <Stack component="main" maw={560} mx="auto" my="xl" p="md">
+          <ErrorPanel title={i18n.t('shell:config.errorTitle')} message={i18n.t('shell:config.error')} onRetry={() => window.location.reload()} />
+        </Stack>
+      </UiProvider>,
+    );
+    return;
+  }
+  initI18n(config.locale);
+  initFederation(hostName, config.remotes);
+  const session = createSessionStore();
+  const client = createApolloClient({ gatewayUrl: config.gatewayUrl, session });
+  root.render(
+    <StrictMode>
+      <UiProvider>
+        <ApolloProvider client={client}>
+          <SessionProvider store={session}>
+            <BrowserRouter>{render(config)}</BrowserRouter>
+          </SessionProvider>
+        </ApolloProvider>
+      </UiProvider>
+    </StrictMode>,
+  );
+}
