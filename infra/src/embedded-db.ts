@@ -104,6 +104,28 @@ export async function startEmbeddedPostgres(options: {
 }
 
 /**
+ * Pools close their sockets asynchronously after `end()` resolves; stopping the server before they
+ * are gone makes those clients emit "terminating connection" errors. Wait (briefly) until only our
+ * own connection is left.
+ */
+async function waitForOtherConnectionsToClose(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * A throw-away Postgres for one test file: own data folder under the OS temp dir, free port,
  * removed on stop. Honours TEST_DATABASE_URL to reuse an existing server instead (a fresh
  * database is created in it for isolation).
@@ -122,6 +144,7 @@ export async function startTestDatabase(): Promise<DatabaseServer> {
   return {
     ...server,
     stop: async () => {
+      await waitForOtherConnectionsToClose(server.url).catch(() => {});
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
