@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/setup.ts'],
+    setupFiles: ['@poortwachter/ui/test-setup'],
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
   },

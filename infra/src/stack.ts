@@ -81,6 +81,20 @@ async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs:
   throw new Error(`not healthy after ${timeoutMs} ms at ${url} (${lastError})`);
 }
 
+/** Fails before anything starts when a fixed port is taken, naming the variable that moves it. */
+async function assertPortsFree(ports: Record<PortName, number>, withFrontends: boolean): Promise<void> {
+  const frontendPorts = new Set<PortName>(FRONTENDS.map((frontend) => frontend.port));
+  for (const name of Object.keys(ports) as PortName[]) {
+    if (!withFrontends && frontendPorts.has(name)) continue;
+    const probe = http.createServer();
+    try {
+      await listen(probe, ports[name], name);
+    } finally {
+      if (probe.listening) await closeServer(probe);
+    }
+  }
+}
+
 /**
  * Runs the whole system: five subgraph processes, the gateway process and static servers for the
  * frontends. Used by `npm start` (fixed ports) and by integration and end-to-end tests (random
@@ -104,6 +118,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       .join(','),
   };
   for (const name of Object.keys(ports) as PortName[]) env[PORT_VARIABLES[name]] = String(ports[name]);
+
+  if (options.ports === 'default') await assertPortsFree(ports, options.withFrontends);
 
   const children = new Map<string, ChildProcess>();
   const servers = new Map<string, http.Server>();

@@ -1,4 +1,4 @@
-import { demoId, DEMO_PASSWORD } from '@poortwachter/kit';
+import { demoId, DEMO_PASSWORD, secret, signIdentity, type Identity, type UnitScope } from '@poortwachter/kit';
 import { startTestDatabase, type DatabaseServer } from './embedded-db.js';
 import { startStack, type Stack } from './stack.js';
 
@@ -85,3 +85,50 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
 }
+
+export interface SubgraphResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/** Calls a subgraph directly, as the gateway would: with a gateway-signed identity (null = anonymous). */
+export async function callSubgraph<T = Record<string, unknown>>(
+  url: string,
+  identity: Identity | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<SubgraphResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signIdentity(identity, secret('GATEWAY_SIGNING_SECRET')) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as SubgraphResponse<T>;
+}
+
+/** Polls until `check` returns a value (not undefined, null or false) or the time is up. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false>,
+  what = 'condition',
+  timeoutMs = 15_000,
+): Promise<T> {
+  const started = Date.now();
+  let lastError: unknown;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== null && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** A unit scope with the lists not given left empty. */
+export const unitScope = (units: Partial<UnitScope>): UnitScope => ({
+  employerIds: units.employerIds ?? [],
+  divisionIds: units.divisionIds ?? [],
+  departmentIds: units.departmentIds ?? [],
+});
