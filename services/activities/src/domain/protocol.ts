@@ -192,7 +192,8 @@ export const MAX_DAYS_AHEAD = 366;
 export function actionListWindow(today: string, daysAhead: number) {
   return {
     signalUntil: addDays(today, daysAhead),
-    reminderSignalFrom: addDays(today, -REMINDER_VISIBLE_DAYS),
+    // Shown on signal days 0..41; gone on the 42nd day after the signal date.
+    reminderSignalFrom: addDays(today, 1 - REMINDER_VISIBLE_DAYS),
   };
 }
 

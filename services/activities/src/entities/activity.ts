@@ -22,6 +22,14 @@ export class ActivityEntity {
   @Column('text', { name: 'generation_key', nullable: true })
   generationKey: string | null;
 
+  /** The catalogue type a user created the activity from; null for protocol rows. */
+  @Column('text', { name: 'activity_type_code', nullable: true })
+  activityTypeCode: string | null;
+
+  /** The handled activity whose conclusion created this one. */
+  @Column('uuid', { name: 'follow_up_of', nullable: true })
+  followUpOf: string | null;
+
   /** First sick day of the period carrying the activity. */
   @Column('date', { name: 'period_start', nullable: true })
   periodStart: string | null;

@@ -1,6 +1,6 @@
 import type { Actor } from '@poortwachter/kit';
 import type { DataSource } from 'typeorm';
-import type { ActivityRole } from '../domain/protocol.js';
+import type { ActivityKind, ActivityRole, ActivityStatus } from '../domain/protocol.js';
 import type { Activity } from './types.js';
 
 /** Partner software reads activities only with this OAuth scope. */
@@ -18,7 +18,7 @@ export class Params {
  * The unit an activity belongs to is the person's current placement (who employs them now decides
  * who follows up), else the unit the sick case was reported in.
  */
-const FROM = `
+export const FROM = `
   FROM activities.activity a
   LEFT JOIN activities.person_placement pp ON pp.person_id = a.person_id AND pp.employer_id IS NOT NULL
   LEFT JOIN activities.sick_case_ref r ON r.sick_case_id = a.sick_case_id`;
@@ -29,9 +29,10 @@ const UNIT = {
   department: 'CASE WHEN pp.person_id IS NULL THEN r.department_id ELSE pp.department_id END',
 };
 
-const COLUMNS = `
+export const COLUMNS = `
   a.id, a.title, a.role, a.kind, a.signal_date::text AS "signalDate", a.deadline::text AS "deadline", a.status,
-  a.conclusion, a.remarks, a.handled_at AS "handledAt", a.sick_case_id AS "sickCaseId", a.person_id AS "personId"`;
+  a.conclusion, a.remarks, a.handled_at AS "handledAt", a.sick_case_id AS "sickCaseId", a.person_id AS "personId",
+  a.follow_up_of AS "followUpOfId"`;
 
 /**
  * The SQL condition limiting activities to what the caller may see, or null when they see none.
@@ -39,6 +40,11 @@ const COLUMNS = `
  */
 export function visibilityCondition(actor: Actor, params: Params): string | null {
   if (!actor.isAuthenticated || !actor.hasApiScope(ACTIVITIES_READ_SCOPE)) return null;
+  return unitCondition(actor, params);
+}
+
+/** The unit part of the visibility, without the partner read scope (writes check their own scope). */
+export function unitCondition(actor: Actor, params: Params): string | null {
   const filter = actor.unitFilter();
   switch (filter.kind) {
     case 'all':
@@ -50,6 +56,14 @@ export function visibilityCondition(actor: Actor, params: Params): string | null
     default:
       return null;
   }
+}
+
+export interface ActivityListFilter {
+  personId?: string | null;
+  sickCaseId?: string | null;
+  status?: ActivityStatus | null;
+  role?: ActivityRole | null;
+  kind?: ActivityKind | null;
 }
 
 export class ActivityQueries {
@@ -90,19 +104,40 @@ export class ActivityQueries {
     return this.select(actor, (params) => `a.id = ANY(${params.add(ids)}::uuid[])`, 'a.id');
   }
 
-  /** Open activities of the given roles signalled up to `signalUntil`; reminders only from `reminderSignalFrom`. */
+  /**
+   * Open activities of the given roles signalled up to `signalUntil`; reminders only from
+   * `reminderSignalFrom`; with `overdueBefore`, only those whose deadline lies before that day.
+   */
   actionList(
     actor: Actor,
     roles: readonly ActivityRole[],
-    window: { signalUntil: string; reminderSignalFrom: string },
+    window: { signalUntil: string; reminderSignalFrom: string; overdueBefore?: string | null },
   ): Promise<Activity[]> {
     return this.select(
       actor,
       (params) => `a.status = 'OPEN'
         AND a.role = ANY(${params.add(roles)}::text[])
         AND a.signal_date <= ${params.add(window.signalUntil)}::date
-        AND (a.kind <> 'REMINDER' OR a.signal_date >= ${params.add(window.reminderSignalFrom)}::date)`,
+        AND (a.kind <> 'REMINDER' OR a.signal_date >= ${params.add(window.reminderSignalFrom)}::date)
+        ${window.overdueBefore ? `AND a.deadline < ${params.add(window.overdueBefore)}::date` : ''}`,
       'a.deadline, a.signal_date, a.title, a.id',
+    );
+  }
+
+  /** Activities matching every given criterion, by signal date. */
+  list(actor: Actor, filter: ActivityListFilter): Promise<Activity[]> {
+    return this.select(
+      actor,
+      (params) => {
+        const conditions = ['TRUE'];
+        if (filter.personId) conditions.push(`a.person_id = ${params.add(filter.personId)}::uuid`);
+        if (filter.sickCaseId) conditions.push(`a.sick_case_id = ${params.add(filter.sickCaseId)}::uuid`);
+        if (filter.status) conditions.push(`a.status = ${params.add(filter.status)}`);
+        if (filter.role) conditions.push(`a.role = ${params.add(filter.role)}`);
+        if (filter.kind) conditions.push(`a.kind = ${params.add(filter.kind)}`);
+        return conditions.join(' AND ');
+      },
+      'a.signal_date, a.deadline, a.title, a.id',
     );
   }
 }

@@ -1,5 +1,7 @@
-import { domainError, groupByKey, byKey, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { domainError, forbidden, groupByKey, byKey, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ActivityCommands } from '../commands/activities.js';
+import { isUuid } from '../domain/rules.js';
 import {
   actionListWindow,
   activityRoleOf,
@@ -9,8 +11,23 @@ import {
   type ActivityRole,
 } from '../domain/protocol.js';
 import { todayIn } from '../domain/dates.js';
-import { ActivityQueries } from './activity-queries.js';
-import { Activity, ActivityType, PersonRef, SickCaseRef } from './types.js';
+import { ACTIVITIES_READ_SCOPE, ActivityQueries } from './activity-queries.js';
+import {
+  ActionListArgs,
+  Activity,
+  ActivityFilter,
+  CancelActivityArgs,
+  ActivityType,
+  AddActivityInput,
+  HandleActivityInput,
+  PersonRef,
+  SickCaseRef,
+} from './types.js';
+
+/** The calendar day a `Date` scalar value stands for (the scalar parses to UTC midnight). */
+const isoDateOf = (date: Date): string => date.toISOString().slice(0, 10);
+
+
 
 function logReads(ctx: SubgraphContext, activities: readonly Activity[]): void {
   if (activities.length > 0)
@@ -44,9 +61,11 @@ export function activityLoaders(queries: ActivityQueries, ctx: SubgraphContext) 
 @Resolver(() => Activity)
 export class ActivityResolver {
   private readonly queries: ActivityQueries;
+  private readonly commands: ActivityCommands;
 
   constructor(private readonly deps: ServiceDeps) {
     this.queries = new ActivityQueries(deps.dataSource);
+    this.commands = new ActivityCommands(deps);
   }
 
   @Query(() => [Activity], {
@@ -55,9 +74,8 @@ export class ActivityResolver {
       'in their units, signalled up to daysAhead days from today, by deadline. Reminders leave the list 42 days after their signal date.',
   })
   async actionList(
+    @Args(() => ActionListArgs) { daysAhead: daysAheadArg, role: roleArg, overdueOnly }: ActionListArgs,
     @Ctx() ctx: SubgraphContext,
-    @Arg('daysAhead', () => Int, { nullable: true, defaultValue: DEFAULT_DAYS_AHEAD })
-    daysAheadArg: number | null,
   ): Promise<Activity[]> {
     const identity = ctx.actor.requireRole('EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'ADMIN');
     const daysAhead = daysAheadArg ?? DEFAULT_DAYS_AHEAD;
@@ -67,12 +85,13 @@ export class ActivityResolver {
       });
     }
     const ownRole = activityRoleOf(identity.role);
-    const roles: readonly ActivityRole[] = ownRole ? [ownRole] : ACTIVITY_ROLES;
-    const activities = await this.queries.actionList(
-      ctx.actor,
-      roles,
-      actionListWindow(todayIn(), daysAhead),
-    );
+    if (ownRole && roleArg && roleArg !== ownRole) throw forbidden(`the action list of role ${roleArg}`);
+    const roles: readonly ActivityRole[] = ownRole ? [ownRole] : roleArg ? [roleArg] : ACTIVITY_ROLES;
+    const today = todayIn();
+    const activities = await this.queries.actionList(ctx.actor, roles, {
+      ...actionListWindow(today, daysAhead),
+      overdueBefore: overdueOnly ? today : null,
+    });
     logReads(ctx, activities);
     return activities;
   }
@@ -85,6 +104,89 @@ export class ActivityResolver {
     return this.deps.dataSource.query(
       `SELECT code, category, title, role, kind FROM activities.activity_type ORDER BY position`,
     );
+  }
+
+  @Query(() => [Activity], {
+    description:
+      'Activities of every role in your units, by signal date, matching the filter. Partner software needs the scope activities:read.',
+  })
+  async activities(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+  ): Promise<Activity[]> {
+    ctx.actor.requireRole('EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'PLANNER', 'ADMIN', 'API_CLIENT');
+    ctx.actor.requireApiScope(ACTIVITIES_READ_SCOPE);
+    for (const field of ['personId', 'sickCaseId'] as const) {
+      const value = filter?.[field];
+      if (value && !isUuid(value)) return [];
+    }
+    const activities = await this.queries.list(ctx.actor, filter ?? {});
+    logReads(ctx, activities);
+    return activities;
+  }
+
+  @Mutation(() => Activity, {
+    description:
+      'Handles or cancels an open activity of your role, optionally creating a follow-up activity. ' +
+      'Codes: ACTIVITY_NOT_FOUND, ACTIVITY_ALREADY_CLOSED, UNKNOWN_ACTIVITY_TYPE, INVALID_DEADLINE, TEXT_TOO_LONG, FORBIDDEN. ' +
+      'Partner software needs the scope activities:write.',
+  })
+  handleActivity(
+    @Arg('input', () => HandleActivityInput) input: HandleActivityInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Activity> {
+    return this.commands.close(ctx, {
+      activityId: input.activityId,
+      status: input.status ?? 'HANDLED',
+      conclusion: input.conclusion ?? null,
+      remarks: input.remarks ?? null,
+      followUp: input.followUp
+        ? {
+            activityTypeCode: input.followUp.activityTypeCode,
+            deadline: isoDateOf(input.followUp.deadline),
+            remarks: input.followUp.remarks ?? null,
+          }
+        : null,
+    });
+  }
+
+  @Mutation(() => Activity, {
+    description: 'Cancels an open activity of your role. Codes as for handleActivity.',
+  })
+  cancelActivity(
+    @Args(() => CancelActivityArgs) { activityId, remarks }: CancelActivityArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Activity> {
+    return this.commands.close(ctx, { activityId, status: 'CANCELLED', conclusion: null, remarks: remarks ?? null, followUp: null });
+  }
+
+  @Mutation(() => Activity, {
+    description:
+      'Adds an open activity from the catalogue to a person in your units, signalled today. ' +
+      'Codes: PERSON_NOT_FOUND, SICK_CASE_NOT_FOUND, UNKNOWN_ACTIVITY_TYPE, INVALID_DEADLINE, TEXT_TOO_LONG, FORBIDDEN. ' +
+      'Partner software needs the scope activities:write.',
+  })
+  addActivity(@Arg('input', () => AddActivityInput) input: AddActivityInput, @Ctx() ctx: SubgraphContext): Promise<Activity> {
+    return this.commands.add(ctx, {
+      personId: input.personId,
+      sickCaseId: input.sickCaseId ?? null,
+      activityTypeCode: input.activityTypeCode,
+      deadline: isoDateOf(input.deadline),
+      remarks: input.remarks ?? null,
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Open and its deadline has passed.' })
+  overdue(@Root() activity: Activity): boolean {
+    return activity.status === 'OPEN' && activity.deadline < todayIn();
+  }
+
+  @FieldResolver(() => Activity, {
+    nullable: true,
+    description: 'The handled activity whose conclusion created this one as its follow-up (null when outside your scope).',
+  })
+  followUpOf(@Root() activity: Activity, @Ctx() ctx: SubgraphContext): Promise<Activity | null> | null {
+    return activity.followUpOfId ? activityLoaders(this.queries, ctx).byId.load(activity.followUpOfId) : null;
   }
 
   @FieldResolver(() => SickCaseRef, { nullable: true })

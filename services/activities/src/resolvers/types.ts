@@ -1,5 +1,6 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DEFAULT_DAYS_AHEAD, MAX_DAYS_AHEAD } from '../domain/protocol.js';
 import type { ActivityKind, ActivityRole, ActivityStatus } from '../domain/protocol.js';
 import type { ActivityTypeCategory } from '../entities/activity-type.js';
 
@@ -40,7 +41,26 @@ registerEnumType(ActivityKindEnum, {
     SIGNAL: { description: 'A signal (such as frequent absence) the employer should act on.' },
   },
 });
-registerEnumType(ActivityStatusEnum, { name: 'ActivityStatus' });
+registerEnumType(ActivityStatusEnum, {
+  name: 'ActivityStatus',
+  valuesConfig: {
+    OPEN: { description: 'Still to be done.' },
+    HANDLED: { description: 'Done, with a conclusion.' },
+    CANCELLED: { description: 'No longer needed (by a user, or by the recovery of the employee).' },
+  },
+});
+
+/** How a user closes an activity. */
+export const ActivityClosingStatusEnum = { HANDLED: 'HANDLED', CANCELLED: 'CANCELLED' } as const;
+export type ActivityClosingStatus = keyof typeof ActivityClosingStatusEnum;
+registerEnumType(ActivityClosingStatusEnum, {
+  name: 'ActivityClosingStatus',
+  description: 'The status an activity gets when a user closes it.',
+  valuesConfig: {
+    HANDLED: { description: 'Carried out.' },
+    CANCELLED: { description: 'Not needed any more.' },
+  },
+});
 
 export const ActivityTypeCategoryEnum = {
   WG_ACTION: 'WG_ACTION',
@@ -67,10 +87,10 @@ export class Activity {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Title in Dutch, from the protocol row or the catalogue type.' })
   title: string;
 
-  @Field(() => ActivityRoleEnum)
+  @Field(() => ActivityRoleEnum, { description: 'Who carries it out; only that role may handle it.' })
   role: ActivityRole;
 
   @Field(() => ActivityKindEnum)
@@ -99,11 +119,12 @@ export class Activity {
   })
   remarks: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was handled or cancelled by a user (or closed as already done in an earlier system).' })
   handledAt: Date | null;
 
   sickCaseId: string | null;
   personId: string;
+  followUpOfId: string | null;
 }
 
 /** Dossier owns SickCase; activities adds its trajectory. */
@@ -124,18 +145,141 @@ export class PersonRef {
 
 @ObjectType('ActivityType', { description: 'An entry of the activity catalogue.' })
 export class ActivityType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable code, used as `activityTypeCode` in addActivity and follow-ups.' })
   code: string;
 
-  @Field(() => ActivityTypeCategoryEnum)
+  @Field(() => ActivityTypeCategoryEnum, { description: 'Where the manual lists it: employer action, reminder or request.' })
   category: ActivityTypeCategory;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Title in Dutch, as shown on the action list.' })
   title: string;
 
-  @Field(() => ActivityRoleEnum)
+  @Field(() => ActivityRoleEnum, { description: 'Who carries out an activity of this type.' })
   role: ActivityRole;
 
-  @Field(() => ActivityKindEnum)
+  @Field(() => ActivityKindEnum, { description: 'The kind an activity of this type gets.' })
   kind: ActivityKind;
+}
+
+const NO_MEDICAL = 'Never enter medical information (diagnosis, complaints, treatment).';
+
+@InputType('ActivityFollowUpInput', {
+  description: 'A new activity created when another is handled: the next step the conclusion calls for.',
+})
+export class ActivityFollowUpInput {
+  @Field(() => String, {
+    description: 'Code of an activity type from `activityTypes`; it decides title, role and kind. Unknown: UNKNOWN_ACTIVITY_TYPE.',
+  })
+  activityTypeCode: string;
+
+  @Field(() => DateResolver, {
+    description: 'Day before which the follow-up must be done: from today up to 800 days ahead, else INVALID_DEADLINE.',
+  })
+  deadline: Date;
+
+  @Field(() => String, { nullable: true, description: `Remarks for whoever carries it out, at most 2000 characters. ${NO_MEDICAL}` })
+  remarks?: string | null;
+}
+
+@InputType('HandleActivityInput', { description: 'Closes an open activity; its signal date never changes.' })
+export class HandleActivityInput {
+  @Field(() => ID, { description: 'The open activity to close. Missing or outside your scope: ACTIVITY_NOT_FOUND.' })
+  activityId: string;
+
+  @Field(() => ActivityClosingStatusEnum, {
+    nullable: true,
+    defaultValue: 'HANDLED',
+    description: 'HANDLED (default) or CANCELLED. An activity already closed: ACTIVITY_ALREADY_CLOSED.',
+  })
+  status?: ActivityClosingStatus | null;
+
+  @Field(() => String, { nullable: true, description: `The conclusion, at most 2000 characters. ${NO_MEDICAL}` })
+  conclusion?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Remarks, at most 2000 characters. ${NO_MEDICAL}` })
+  remarks?: string | null;
+
+  @Field(() => ActivityFollowUpInput, {
+    nullable: true,
+    description: 'Creates a new open activity for the same person and sick case, in the same transaction.',
+  })
+  followUp?: ActivityFollowUpInput | null;
+}
+
+@InputType('AddActivityInput', { description: 'Adds an activity from the catalogue to a person, with today as its signal date.' })
+export class AddActivityInput {
+  @Field(() => ID, { description: 'The person concerned. Missing or outside your scope: PERSON_NOT_FOUND.' })
+  personId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Optional: one of the person's sick cases, to put the activity in that trajectory. Else SICK_CASE_NOT_FOUND.",
+  })
+  sickCaseId?: string | null;
+
+  @Field(() => String, {
+    description:
+      'Code of an activity type from `activityTypes`; it decides title, role and kind. Unknown: UNKNOWN_ACTIVITY_TYPE. ' +
+      'An employer may add employer types and requests to the arbodienst; a bedrijfsarts or casemanager only types of their own role.',
+  })
+  activityTypeCode: string;
+
+  @Field(() => DateResolver, {
+    description: 'Day before which the activity must be done: from today up to 800 days ahead, else INVALID_DEADLINE.',
+  })
+  deadline: Date;
+
+  @Field(() => String, { nullable: true, description: `Remarks, at most 2000 characters. ${NO_MEDICAL}` })
+  remarks?: string | null;
+}
+
+@InputType('ActivityFilter', { description: 'Criteria for `activities`; all given criteria must match.' })
+export class ActivityFilter {
+  @Field(() => ID, { nullable: true, description: 'Only the activities of this person.' })
+  personId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the activities of this sick case.' })
+  sickCaseId?: string | null;
+
+  @Field(() => ActivityStatusEnum, { nullable: true, description: 'Only activities with this status.' })
+  status?: ActivityStatus | null;
+
+  @Field(() => ActivityRoleEnum, { nullable: true, description: 'Only activities of this role (WG, BA, CM).' })
+  role?: ActivityRole | null;
+
+  @Field(() => ActivityKindEnum, { nullable: true, description: 'Only activities of this kind.' })
+  kind?: ActivityKind | null;
+}
+
+// Argument classes keep the arguments in declaration order in the schema (parameter decorators
+// would list them last to first).
+@ArgsType()
+export class ActionListArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_DAYS_AHEAD,
+    description: `Activities signalled up to this many days from today (0–${MAX_DAYS_AHEAD}).`,
+  })
+  daysAhead?: number | null;
+
+  @Field(() => ActivityRoleEnum, {
+    nullable: true,
+    description: 'Only this role. Administrators may pick any; others only their own role (else FORBIDDEN).',
+  })
+  role?: ActivityRole | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only activities whose deadline has passed.' })
+  overdueOnly?: boolean | null;
+}
+
+@ArgsType()
+export class CancelActivityArgs {
+  @Field(() => ID, { description: 'The open activity to cancel. Missing or outside your scope: ACTIVITY_NOT_FOUND.' })
+  activityId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it is cancelled, at most 2000 characters. Never enter medical information.',
+  })
+  remarks?: string | null;
 }

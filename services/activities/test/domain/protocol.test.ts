@@ -237,7 +237,7 @@ describe('recovery and the action list', () => {
   it('shows what is due within the days ahead and reminders for 42 days', () => {
     expect(actionListWindow('2025-03-01', 28)).toEqual({
       signalUntil: '2025-03-29',
-      reminderSignalFrom: '2025-01-18',
+      reminderSignalFrom: '2025-01-19',
     });
   });
 

@@ -14,6 +14,7 @@ import { todayInBusinessZone } from '../domain/clock.js';
 import {
   ApiScope,
   DossierErrorCode,
+  cleanText,
   MAX_DAYS_AHEAD,
   dossierError,
   isUuid,
@@ -30,6 +31,19 @@ export interface ReportSicknessCommand {
   workAccident: boolean;
   safetyNet: boolean;
   thirdPartyLiable: boolean;
+  whereabouts?: string | null;
+  contactPhone?: string | null;
+  questionForProfessional?: string | null;
+  remarks?: string | null;
+}
+
+/** Fields left undefined stay as they are; null clears them. */
+export interface UpdateSickCaseCommand {
+  sickCaseId: string;
+  expectedRecoveryDate?: IsoDate | null;
+  whereabouts?: string | null;
+  contactPhone?: string | null;
+  remarks?: string | null;
 }
 
 export interface ReportRecoveryCommand {
@@ -75,6 +89,12 @@ export class SickCaseCommands {
         field: 'expectedRecoveryDate',
       });
     }
+    const details = {
+      whereabouts: cleanText('whereabouts', command.whereabouts),
+      contactPhone: cleanText('contactPhone', command.contactPhone),
+      questionForProfessional: cleanText('questionForProfessional', command.questionForProfessional),
+      remarks: cleanText('remarks', command.remarks),
+    };
     if (!isUuid(personId)) throw personNotFound(personId);
 
     const bus = requireBus(this.deps.bus);
@@ -119,6 +139,7 @@ export class SickCaseCommands {
           workAccident: command.workAccident,
           safetyNet: command.safetyNet,
           thirdPartyLiable: command.thirdPartyLiable,
+          ...details,
           reportedAt: new Date(),
         });
         await manager.insert(SickCaseEntity, sickCase);
@@ -157,6 +178,41 @@ export class SickCaseCommands {
     throw dossierError(DossierErrorCode.FIRST_SICK_DAY_AFTER_EMPLOYMENT, 'The first sick day lies outside every employment of this person.', {
       field: 'firstSickDay',
     });
+  }
+
+  /** Changes the details of an open case; no event, as no other service uses them. */
+  async updateSickCase(ctx: SubgraphContext, command: UpdateSickCaseCommand): Promise<SickCaseEntity> {
+    ctx.actor.requireRole(...REPORTING_ROLES);
+    ctx.actor.requireApiScope(ApiScope.SICK_CASES_WRITE);
+    const changes: Partial<Pick<SickCaseEntity, 'expectedRecoveryDate' | 'whereabouts' | 'contactPhone' | 'remarks'>> = {};
+    for (const field of ['whereabouts', 'contactPhone', 'remarks'] as const) {
+      if (command[field] !== undefined) changes[field] = cleanText(field, command[field]);
+    }
+    if (command.expectedRecoveryDate !== undefined) changes.expectedRecoveryDate = command.expectedRecoveryDate;
+    if (!isUuid(command.sickCaseId)) throw sickCaseNotFound(command.sickCaseId);
+
+    const updated = await this.deps.dataSource.transaction(async (manager) => {
+      const sickCase = await manager
+        .getRepository(SickCaseEntity)
+        .findOne({ where: { id: command.sickCaseId }, lock: { mode: 'pessimistic_write' } });
+      if (!sickCase || !coversSickCase(ctx.actor, sickCase)) {
+        ctx.accessLog.denied('sick-case', sickCase?.personId ?? null);
+        throw sickCaseNotFound(command.sickCaseId);
+      }
+      if (sickCase.status === 'RECOVERED') {
+        throw dossierError(DossierErrorCode.SICK_CASE_ALREADY_RECOVERED, 'This sick case has been closed by a recovery; its details can no longer change.');
+      }
+      if (changes.expectedRecoveryDate && changes.expectedRecoveryDate <= sickCase.firstSickDay) {
+        throw dossierError(DossierErrorCode.EXPECTED_RECOVERY_BEFORE_FIRST_SICK_DAY, 'The expected recovery date must lie after the first sick day.', {
+          field: 'expectedRecoveryDate',
+          firstSickDay: sickCase.firstSickDay,
+        });
+      }
+      if (Object.keys(changes).length > 0) await manager.update(SickCaseEntity, { id: sickCase.id }, changes);
+      return (await manager.findOne(SickCaseEntity, { where: { id: sickCase.id } }))!;
+    });
+    ctx.accessLog.change('sick-case', 'update', updated.personId);
+    return updated;
   }
 
   async reportRecovery(ctx: SubgraphContext, command: ReportRecoveryCommand, today: IsoDate = todayInBusinessZone()): Promise<SickCaseEntity> {

@@ -22,6 +22,8 @@ export const DossierErrorCode = {
   RECOVERY_DATE_IN_FUTURE: 'RECOVERY_DATE_IN_FUTURE',
   RECOVERY_TOO_FAR_AHEAD: 'RECOVERY_TOO_FAR_AHEAD',
   SICK_CASE_ALREADY_RECOVERED: 'SICK_CASE_ALREADY_RECOVERED',
+  TEXT_TOO_LONG: 'TEXT_TOO_LONG',
+  INVALID_PHONE: 'INVALID_PHONE',
   INVALID_PAGE: 'INVALID_PAGE',
   INVALID_SEARCH: 'INVALID_SEARCH',
 } as const;
@@ -34,6 +36,37 @@ export type DossierErrorCode = (typeof DossierErrorCode)[keyof typeof DossierErr
  * a guess. The same window applies to announced changes of the absence percentage.
  */
 export const MAX_DAYS_AHEAD = 14;
+
+/** Limits of the free-text details of a sick report (the database enforces the same). */
+export const SICK_REPORT_TEXT_LIMITS = {
+  whereabouts: 500,
+  contactPhone: 30,
+  questionForProfessional: 2000,
+  remarks: 2000,
+} as const;
+
+/** Digits with the usual separators and an optional leading + (international format). */
+const PHONE = /^\+?[0-9(][0-9 ()\-.]*$/;
+
+/** Trims free text; blank becomes null. Refuses text over `max` characters (as a user counts them). */
+export function cleanText(field: keyof typeof SICK_REPORT_TEXT_LIMITS, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const max = SICK_REPORT_TEXT_LIMITS[field];
+  if ([...trimmed].length > max) {
+    throw dossierError(DossierErrorCode.TEXT_TOO_LONG, `${field} may be at most ${max} characters long.`, { field, max });
+  }
+  if (field === 'contactPhone') {
+    const digits = trimmed.replace(/\D/g, '').length;
+    if (!PHONE.test(trimmed) || digits < 6 || digits > 15) {
+      throw dossierError(DossierErrorCode.INVALID_PHONE, 'The phone number may contain digits, spaces, dashes, brackets and a leading +.', {
+        field,
+      });
+    }
+  }
+  return trimmed;
+}
 
 export const PAGE_DEFAULT_LIMIT = 50;
 export const PAGE_MAX_LIMIT = 200;

@@ -60,6 +60,21 @@ export class SickCaseEntity {
   @Column('boolean', { name: 'third_party_liable' })
   thirdPartyLiable: boolean;
 
+  /** Where the employee stays while sick and can be visited, when not at home. */
+  @Column('text', { nullable: true })
+  whereabouts: string | null;
+
+  @Column('text', { name: 'contact_phone', nullable: true })
+  contactPhone: string | null;
+
+  /** The employer's question for the bedrijfsarts or casemanager; the form warns: no medical information. */
+  @Column('text', { name: 'question_for_professional', nullable: true })
+  questionForProfessional: string | null;
+
+  /** The "opmerking" tab of the sick report. */
+  @Column('text', { nullable: true })
+  remarks: string | null;
+
   @Column('timestamptz', { name: 'reported_at' })
   reportedAt: Date;
 

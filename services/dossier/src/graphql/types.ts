@@ -1,5 +1,5 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PAGE_DEFAULT_LIMIT } from '../domain/rules.js';
 
 /*
@@ -164,8 +164,20 @@ export class SickCase {
   @Field(() => Boolean, { description: 'Whether a safety-net scheme (vangnet) applies; never which one.' })
   safetyNet: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether a third party (for instance in a traffic accident) may be liable.' })
   thirdPartyLiable: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Where the employee stays during the absence, when not at home.' })
+  whereabouts: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How to reach the employee during the absence.' })
+  contactPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The question the employer put to the bedrijfsarts or casemanager at the sick report.' })
+  questionForProfessional: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Remarks on the sick report ("opmerking").' })
+  remarks: string | null;
 
   @Field(() => DateTimeResolver)
   reportedAt: Date;
@@ -191,10 +203,10 @@ export class SickCasePage {
 
 @InputType('PageInput')
 export class PageInput {
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Items to skip, 0 or more.' })
   offset?: number | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: PAGE_DEFAULT_LIMIT, description: 'At most 200.' })
+  @Field(() => Int, { nullable: true, defaultValue: PAGE_DEFAULT_LIMIT, description: 'Items to return, 1 to 200.' })
   limit?: number | null;
 }
 
@@ -203,13 +215,13 @@ export class PersonFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or the personnel number.' })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this employer.' })
   employerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this division.' })
   divisionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this department.' })
   departmentId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only persons with an employment that runs today.' })
@@ -224,19 +236,19 @@ export class PersonFilter {
 
 @InputType('SickCaseFilter')
 export class SickCaseFilter {
-  @Field(() => SickCaseStatus, { nullable: true })
+  @Field(() => SickCaseStatus, { nullable: true, description: 'Only cases with this status.' })
   status?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this person.' })
   personId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this employer.' })
   employerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this division.' })
   divisionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this department.' })
   departmentId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the person’s name or personnel number.' })
@@ -245,31 +257,99 @@ export class SickCaseFilter {
 
 @InputType('ReportSicknessInput', { description: 'A sick report. Never put medical information in it.' })
 export class ReportSicknessInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person reported sick. Missing or outside your scope: PERSON_NOT_FOUND.' })
   personId: string;
 
-  @Field(() => DateResolver)
+  @Field(() => DateResolver, {
+    description: 'The first day not (fully) worked. Not before the employment (FIRST_SICK_DAY_BEFORE_EMPLOYMENT), at most 14 days ahead.',
+  })
   firstSickDay: Date;
 
-  @Field(() => Int, { nullable: true, defaultValue: 100, description: 'Share of the contract hours not worked, 1–100.' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 100,
+    description: 'Share of the contract hours not worked, 1–100 (INVALID_PERCENTAGE). Not a medical judgement of capacity.',
+  })
   absencePercentage?: number | null;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'The expected first day back at work, after the first sick day.' })
   expectedRecoveryDate?: Date | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Whether the absence follows a work accident.' })
   workAccident?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Whether a safety-net scheme (vangnet) applies; not which one.' })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Whether a safety-net scheme (vangnet) applies; never which one.' })
   safetyNet?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Whether a third party (for instance in a traffic accident) may be liable.',
+  })
   thirdPartyLiable?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the employee stays during the absence, when not at home; at most 500 characters (TEXT_TOO_LONG).',
+  })
+  whereabouts?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number to reach the employee: digits, spaces, dashes, brackets, a leading + (INVALID_PHONE); at most 30 characters.',
+  })
+  contactPhone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A question for the bedrijfsarts or casemanager, at most 2000 characters. NO medical information may be entered: ' +
+      'no diagnosis, complaints or treatment (AVG; the employer may not record them).',
+  })
+  questionForProfessional?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Remarks on the sick report ("opmerking"), at most 2000 characters. Never enter medical information.',
+  })
+  remarks?: string | null;
+}
+
+@InputType('UpdateSickCaseInput', {
+  description: 'Changes the details of an open sick case. An omitted field stays as it is; null clears it. Never enter medical information.',
+})
+export class UpdateSickCaseInput {
+  @Field(() => ID, { description: 'The open sick case. Missing or outside your scope: SICK_CASE_NOT_FOUND; recovered: SICK_CASE_ALREADY_RECOVERED.' })
+  sickCaseId: string;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The expected first day back at work, after the first sick day (EXPECTED_RECOVERY_BEFORE_FIRST_SICK_DAY).',
+  })
+  expectedRecoveryDate?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the employee stays during the absence, when not at home; at most 500 characters (TEXT_TOO_LONG).',
+  })
+  whereabouts?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number to reach the employee: digits, spaces, dashes, brackets, a leading + (INVALID_PHONE); at most 30 characters.',
+  })
+  contactPhone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Remarks on the sick report ("opmerking"), at most 2000 characters. Never enter medical information.',
+  })
+  remarks?: string | null;
 }
 
 @InputType('ReportRecoveryInput', { description: 'Full recovery, or a change of the absence percentage (partial recovery).' })
 export class ReportRecoveryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The open sick case. Missing or outside your scope: SICK_CASE_NOT_FOUND.' })
   sickCaseId: string;
 
   @Field(() => DateResolver, { description: 'Full recovery: the first day fit for work. Partial: the day the new percentage starts.' })
@@ -277,4 +357,24 @@ export class ReportRecoveryInput {
 
   @Field(() => Int, { nullable: true, description: 'Remaining absence percentage; 0 or omitted means full recovery.' })
   absencePercentage?: number | null;
+}
+
+// Argument classes keep the arguments in declaration order in the schema (parameter decorators
+// would list them last to first).
+@ArgsType()
+export class PersonsArgs {
+  @Field(() => PersonFilter, { nullable: true, description: 'Criteria; all given ones must match.' })
+  filter?: PersonFilter | null;
+
+  @Field(() => PageInput, { nullable: true, description: 'Which part of the result; 50 from the start by default.' })
+  page?: PageInput | null;
+}
+
+@ArgsType()
+export class SickCasesArgs {
+  @Field(() => SickCaseFilter, { nullable: true, description: 'Criteria; all given ones must match.' })
+  filter?: SickCaseFilter | null;
+
+  @Field(() => PageInput, { nullable: true, description: 'Which part of the result; 50 from the start by default.' })
+  page?: PageInput | null;
 }

@@ -1,5 +1,5 @@
 import { forbidden, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
-import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { canSeeEmployment, canSeeSickCase, visiblePersonIds } from '../access.js';
 import {
   DepartmentEntity,
@@ -11,7 +11,7 @@ import {
   employmentCovers,
   partTimeFactor,
 } from '../entities/index.js';
-import { Address, Department, Division, Employer, Employment, Person, PersonFilter, PersonPage, PageInput, SickCase } from '../graphql/types.js';
+import { Address, Department, Division, Employer, Employment, Person, PersonPage, PersonsArgs, SickCase } from '../graphql/types.js';
 import { dossierLoaders } from '../loaders.js';
 import { listPersons, normalisePage } from '../queries.js';
 import { todayInBusinessZone } from '../domain/clock.js';
@@ -40,8 +40,7 @@ export class PersonResolver {
 
   @Query(() => PersonPage, { description: 'Persons in your scope, by last name.' })
   async persons(
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
-    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | null,
+    @Args(() => PersonsArgs) { filter, page }: PersonsArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<{ items: PersonEntity[]; total: number }> {
     ctx.actor.require();

@@ -1,6 +1,6 @@
 import type { ServiceDeps, SubgraphContext } from '@poortwachter/kit';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeSickCase } from '../access.js';
 import { SickCaseCommands } from '../commands/sick-cases.js';
 import {
@@ -16,13 +16,13 @@ import {
   Department,
   Division,
   Employer,
-  PageInput,
   Person,
   ReportRecoveryInput,
   ReportSicknessInput,
   SickCase,
-  SickCaseFilter,
   SickCasePage,
+  SickCasesArgs,
+  UpdateSickCaseInput,
 } from '../graphql/types.js';
 import { dossierLoaders } from '../loaders.js';
 import { listSickCases, normalisePage } from '../queries.js';
@@ -54,8 +54,7 @@ export class SickCaseResolver {
 
   @Query(() => SickCasePage, { description: 'Sick cases in your scope, latest first day first.' })
   async sickCases(
-    @Arg('filter', () => SickCaseFilter, { nullable: true }) filter: SickCaseFilter | null,
-    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | null,
+    @Args(() => SickCasesArgs) { filter, page }: SickCasesArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<{ items: SickCaseEntity[]; total: number }> {
     ctx.actor.require();
@@ -80,6 +79,26 @@ export class SickCaseResolver {
       workAccident: input.workAccident ?? false,
       safetyNet: input.safetyNet ?? false,
       thirdPartyLiable: input.thirdPartyLiable ?? false,
+      whereabouts: input.whereabouts ?? null,
+      contactPhone: input.contactPhone ?? null,
+      questionForProfessional: input.questionForProfessional ?? null,
+      remarks: input.remarks ?? null,
+    });
+  }
+
+  @Mutation(() => SickCase, {
+    description:
+      'Changes the details of an open sick case (expected recovery, whereabouts, phone, remarks). ' +
+      'Codes: SICK_CASE_NOT_FOUND, SICK_CASE_ALREADY_RECOVERED, EXPECTED_RECOVERY_BEFORE_FIRST_SICK_DAY, TEXT_TOO_LONG, INVALID_PHONE.',
+  })
+  async updateSickCase(@Arg('input', () => UpdateSickCaseInput) input: UpdateSickCaseInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
+    return this.commands.updateSickCase(ctx, {
+      sickCaseId: input.sickCaseId,
+      expectedRecoveryDate:
+        input.expectedRecoveryDate === undefined ? undefined : input.expectedRecoveryDate === null ? null : isoDateOf(input.expectedRecoveryDate),
+      whereabouts: input.whereabouts,
+      contactPhone: input.contactPhone,
+      remarks: input.remarks,
     });
   }
 

@@ -126,6 +126,10 @@ function caseRow(sickCase: SickCasePlan): Omit<SickCaseEntity, 'createdAt' | 'up
     workAccident: sickCase.workAccident,
     safetyNet: sickCase.safetyNet,
     thirdPartyLiable: sickCase.thirdPartyLiable,
+    whereabouts: null,
+    contactPhone: null,
+    questionForProfessional: null,
+    remarks: null,
     // Reported on the first sick day, as an employer would have done.
     reportedAt: new Date(`${sickCase.firstSickDay}T08:00:00Z`),
   };
