@@ -14,3 +14,5 @@ export * from './service-main.js';
 export * from './demo.js';
 export * from './session-token.js';
 export * from './container.js';
+export * from './calendar.js';
+export * from './event-fields.js';

@@ -1,4 +1,10 @@
-import { isCalendarDate } from '../domain/dates.js';
+import {
+  InvalidEventError,
+  eventDate,
+  eventOptionalUuid,
+  eventRecord,
+  eventUuid,
+} from '@poortwachter/kit';
 
 /**
  * Event payloads as dossier publishes them. Checked on arrival: a malformed event fails loudly (and
@@ -41,44 +47,18 @@ export interface PersonChangedEvent {
   active: boolean;
 }
 
-export class InvalidEventError extends Error {}
+export { InvalidEventError };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type Raw = Record<string, unknown>;
-
-function record(event: string, payload: unknown): Raw {
-  if (typeof payload !== 'object' || payload === null)
-    throw new InvalidEventError(`${event}: payload is not an object`);
-  return payload as Raw;
-}
-
-function uuid(event: string, raw: Raw, field: string): string {
-  const value = raw[field];
-  if (typeof value !== 'string' || !UUID.test(value))
-    throw new InvalidEventError(`${event}: ${field} must be a UUID`);
-  return value.toLowerCase();
-}
-
-function optionalUuid(event: string, raw: Raw, field: string): string | null {
-  return raw[field] === undefined || raw[field] === null ? null : uuid(event, raw, field);
-}
-
-function date(event: string, raw: Raw, field: string): string {
-  const value = raw[field];
-  if (!isCalendarDate(value)) throw new InvalidEventError(`${event}: ${field} must be a date (YYYY-MM-DD)`);
-  return value;
-}
 
 export function parseSickCaseReported(payload: unknown): SickCaseReportedEvent {
   const event = 'sick-case.reported';
-  const raw = record(event, payload);
-  const firstSickDay = date(event, raw, 'firstSickDay');
+  const raw = eventRecord(event, payload);
+  const firstSickDay = eventDate(event, raw, 'firstSickDay');
   // A report without term facts starts its own term.
   const termStartDay =
     raw.termStartDay === undefined || raw.termStartDay === null
       ? firstSickDay
-      : date(event, raw, 'termStartDay');
+      : eventDate(event, raw, 'termStartDay');
   const termGapDays = raw.termGapDays === undefined || raw.termGapDays === null ? 0 : raw.termGapDays;
   if (typeof termGapDays !== 'number' || !Number.isInteger(termGapDays) || termGapDays < 0) {
     throw new InvalidEventError(`${event}: termGapDays must be a non-negative integer`);
@@ -86,51 +66,51 @@ export function parseSickCaseReported(payload: unknown): SickCaseReportedEvent {
   if (termStartDay > firstSickDay)
     throw new InvalidEventError(`${event}: termStartDay lies after firstSickDay`);
   return {
-    sickCaseId: uuid(event, raw, 'sickCaseId'),
-    personId: uuid(event, raw, 'personId'),
-    employerId: uuid(event, raw, 'employerId'),
-    divisionId: optionalUuid(event, raw, 'divisionId'),
-    departmentId: optionalUuid(event, raw, 'departmentId'),
+    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
+    personId: eventUuid(event, raw, 'personId'),
+    employerId: eventUuid(event, raw, 'employerId'),
+    divisionId: eventOptionalUuid(event, raw, 'divisionId'),
+    departmentId: eventOptionalUuid(event, raw, 'departmentId'),
     firstSickDay,
     termStartDay,
     termGapDays,
-    ...(raw.handledBefore === undefined || raw.handledBefore === null ? {} : { handledBefore: date(event, raw, 'handledBefore') }),
+    ...(raw.handledBefore === undefined || raw.handledBefore === null ? {} : { handledBefore: eventDate(event, raw, 'handledBefore') }),
   };
 }
 
 export function parseSickCaseRecovered(payload: unknown): SickCaseRecoveredEvent {
   const event = 'sick-case.recovered';
-  const raw = record(event, payload);
+  const raw = eventRecord(event, payload);
   return {
-    sickCaseId: uuid(event, raw, 'sickCaseId'),
-    personId: uuid(event, raw, 'personId'),
-    recoveredOn: date(event, raw, 'recoveredOn'),
+    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
+    personId: eventUuid(event, raw, 'personId'),
+    recoveredOn: eventDate(event, raw, 'recoveredOn'),
   };
 }
 
 /** Only the placement matters here; the absence course is reporting's business. */
 export function parseSickCaseChanged(payload: unknown): SickCaseChangedEvent {
   const event = 'sick-case.changed';
-  const raw = record(event, payload);
-  const parsed: SickCaseChangedEvent = { sickCaseId: uuid(event, raw, 'sickCaseId') };
+  const raw = eventRecord(event, payload);
+  const parsed: SickCaseChangedEvent = { sickCaseId: eventUuid(event, raw, 'sickCaseId') };
   if (raw.employerId !== undefined && raw.employerId !== null) {
-    parsed.employerId = uuid(event, raw, 'employerId');
-    parsed.divisionId = optionalUuid(event, raw, 'divisionId');
-    parsed.departmentId = optionalUuid(event, raw, 'departmentId');
+    parsed.employerId = eventUuid(event, raw, 'employerId');
+    parsed.divisionId = eventOptionalUuid(event, raw, 'divisionId');
+    parsed.departmentId = eventOptionalUuid(event, raw, 'departmentId');
   }
   return parsed;
 }
 
 export function parsePersonChanged(payload: unknown): PersonChangedEvent {
   const event = 'person.changed';
-  const raw = record(event, payload);
+  const raw = eventRecord(event, payload);
   if (raw.active !== undefined && typeof raw.active !== 'boolean')
     throw new InvalidEventError(`${event}: active must be a boolean`);
   return {
-    personId: uuid(event, raw, 'personId'),
-    employerId: optionalUuid(event, raw, 'employerId'),
-    divisionId: optionalUuid(event, raw, 'divisionId'),
-    departmentId: optionalUuid(event, raw, 'departmentId'),
+    personId: eventUuid(event, raw, 'personId'),
+    employerId: eventOptionalUuid(event, raw, 'employerId'),
+    divisionId: eventOptionalUuid(event, raw, 'divisionId'),
+    departmentId: eventOptionalUuid(event, raw, 'departmentId'),
     active: raw.active !== false,
   };
 }

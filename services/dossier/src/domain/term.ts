@@ -11,6 +11,8 @@
  *   on day R and a new first sick day F is F − R days.
  */
 
+import { addDays, daysBetween } from '@poortwachter/kit';
+
 export type IsoDate = string;
 
 /** Gap below which a new period continues the previous term (art. 7:629 lid 10 BW: "minder dan vier weken"). */
@@ -20,42 +22,15 @@ export const WAITING_PERIOD_DAYS = 104 * 7;
 export const WEEK42_REPORT_WEEK = 42;
 export const WIA_APPLICATION_WEEK = 93;
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** Days since 1970-01-01 for a calendar date. */
-export function toDayNumber(date: IsoDate): number {
-  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-export function fromDayNumber(dayNumber: number): IsoDate {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(toDayNumber(date) + days);
-}
-
-/** `to − from` in days (negative when `to` lies before `from`). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toDayNumber(to) - toDayNumber(from);
-}
-
-/** A JS Date (as parsed by the GraphQL `Date` scalar: midnight UTC) to its calendar date. */
-export function isoDateOf(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
-
+/** Calendar-date arithmetic is shared by all subgraphs; it lives in the kit. */
+export {
+  isCalendarDate as isIsoDate,
+  toDayNumber,
+  fromDayNumber,
+  addDays,
+  daysBetween,
+  calendarDateOf as isoDateOf,
+} from '@poortwachter/kit';
 export interface Term {
   /** Day 0 of the term: the first sick day of its first period. */
   termStartDay: IsoDate;

@@ -1,4 +1,12 @@
-import { isCalendarDate } from '../domain/dates.js';
+import {
+  InvalidEventError,
+  eventDate,
+  eventOptionalUuid,
+  eventRecord,
+  eventUuid,
+  isAbsent,
+  type RawEvent,
+} from '@poortwachter/kit';
 
 /** Payloads of dossier's events, checked on arrival so a malformed event fails loudly. */
 export interface UnitFacts {
@@ -36,37 +44,10 @@ export interface PersonChangedEvent {
   units: UnitFacts | null;
 }
 
-export class InvalidEventError extends Error {}
+export { InvalidEventError };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type Raw = Record<string, unknown>;
 
-const absent = (value: unknown) => value === undefined || value === null;
-
-function record(event: string, payload: unknown): Raw {
-  if (typeof payload !== 'object' || payload === null)
-    throw new InvalidEventError(`${event}: payload is not an object`);
-  return payload as Raw;
-}
-
-function uuid(event: string, raw: Raw, field: string): string {
-  const value = raw[field];
-  if (typeof value !== 'string' || !UUID.test(value))
-    throw new InvalidEventError(`${event}: ${field} must be a UUID`);
-  return value.toLowerCase();
-}
-
-function optionalUuid(event: string, raw: Raw, field: string): string | null {
-  return absent(raw[field]) ? null : uuid(event, raw, field);
-}
-
-function date(event: string, raw: Raw, field: string): string {
-  const value = raw[field];
-  if (!isCalendarDate(value)) throw new InvalidEventError(`${event}: ${field} must be a date (YYYY-MM-DD)`);
-  return value;
-}
-
-function percentage(event: string, raw: Raw, field: string): number {
+function percentage(event: string, raw: RawEvent, field: string): number {
   const value = raw[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
     throw new InvalidEventError(`${event}: ${field} must be a whole percentage 0–100`);
@@ -74,9 +55,9 @@ function percentage(event: string, raw: Raw, field: string): number {
   return value;
 }
 
-function timestamp(event: string, raw: Raw, ...fields: string[]): Date | null {
+function timestamp(event: string, raw: RawEvent, ...fields: string[]): Date | null {
   for (const field of fields) {
-    if (absent(raw[field])) continue;
+    if (isAbsent(raw[field])) continue;
     const value = new Date(String(raw[field]));
     if (Number.isNaN(value.getTime()))
       throw new InvalidEventError(`${event}: ${field} must be an ISO timestamp`);
@@ -85,26 +66,26 @@ function timestamp(event: string, raw: Raw, ...fields: string[]): Date | null {
   return null;
 }
 
-function units(event: string, raw: Raw): UnitFacts | null {
-  if (absent(raw.employerId)) return null;
+function units(event: string, raw: RawEvent): UnitFacts | null {
+  if (isAbsent(raw.employerId)) return null;
   return {
-    employerId: uuid(event, raw, 'employerId'),
-    divisionId: optionalUuid(event, raw, 'divisionId'),
-    departmentId: optionalUuid(event, raw, 'departmentId'),
+    employerId: eventUuid(event, raw, 'employerId'),
+    divisionId: eventOptionalUuid(event, raw, 'divisionId'),
+    departmentId: eventOptionalUuid(event, raw, 'departmentId'),
   };
 }
 
 export function parseSickCaseReported(payload: unknown): SickCaseReportedEvent {
   const event = 'sick-case.reported';
-  const raw = record(event, payload);
+  const raw = eventRecord(event, payload);
   return {
-    sickCaseId: uuid(event, raw, 'sickCaseId'),
-    personId: uuid(event, raw, 'personId'),
-    employerId: uuid(event, raw, 'employerId'),
-    divisionId: optionalUuid(event, raw, 'divisionId'),
-    departmentId: optionalUuid(event, raw, 'departmentId'),
-    firstSickDay: date(event, raw, 'firstSickDay'),
-    absencePercentage: absent(raw.absencePercentage) ? 100 : percentage(event, raw, 'absencePercentage'),
+    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
+    personId: eventUuid(event, raw, 'personId'),
+    employerId: eventUuid(event, raw, 'employerId'),
+    divisionId: eventOptionalUuid(event, raw, 'divisionId'),
+    departmentId: eventOptionalUuid(event, raw, 'departmentId'),
+    firstSickDay: eventDate(event, raw, 'firstSickDay'),
+    absencePercentage: isAbsent(raw.absencePercentage) ? 100 : percentage(event, raw, 'absencePercentage'),
     asOf: timestamp(event, raw, 'reportedAt'),
   };
 }
@@ -112,29 +93,29 @@ export function parseSickCaseReported(payload: unknown): SickCaseReportedEvent {
 /** A change of the absence course; every field but the id is optional. */
 export function parseSickCaseChanged(payload: unknown): SickCaseChangedEvent {
   const event = 'sick-case.changed';
-  const raw = record(event, payload);
+  const raw = eventRecord(event, payload);
   return {
-    sickCaseId: uuid(event, raw, 'sickCaseId'),
-    personId: optionalUuid(event, raw, 'personId'),
+    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
+    personId: eventOptionalUuid(event, raw, 'personId'),
     units: units(event, raw),
-    firstSickDay: absent(raw.firstSickDay) ? null : date(event, raw, 'firstSickDay'),
-    absencePercentage: absent(raw.absencePercentage) ? null : percentage(event, raw, 'absencePercentage'),
+    firstSickDay: isAbsent(raw.firstSickDay) ? null : eventDate(event, raw, 'firstSickDay'),
+    absencePercentage: isAbsent(raw.absencePercentage) ? null : percentage(event, raw, 'absencePercentage'),
     asOf: timestamp(event, raw, 'changedAt', 'occurredAt'),
   };
 }
 
 export function parseSickCaseRecovered(payload: unknown): SickCaseRecoveredEvent {
   const event = 'sick-case.recovered';
-  const raw = record(event, payload);
+  const raw = eventRecord(event, payload);
   return {
-    sickCaseId: uuid(event, raw, 'sickCaseId'),
-    personId: optionalUuid(event, raw, 'personId'),
-    recoveredOn: date(event, raw, 'recoveredOn'),
+    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
+    personId: eventOptionalUuid(event, raw, 'personId'),
+    recoveredOn: eventDate(event, raw, 'recoveredOn'),
   };
 }
 
 export function parsePersonChanged(payload: unknown): PersonChangedEvent {
   const event = 'person.changed';
-  const raw = record(event, payload);
-  return { personId: uuid(event, raw, 'personId'), units: units(event, raw) };
+  const raw = eventRecord(event, payload);
+  return { personId: eventUuid(event, raw, 'personId'), units: units(event, raw) };
 }
