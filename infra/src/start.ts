@@ -16,16 +16,29 @@ const ROLE_LABELS: Record<string, string> = {
   ADMIN: 'beheerder',
 };
 
-/** Secrets survive restarts (sessions stay valid) but never leave the git-ignored data folder. */
-function localSecrets(): { GATEWAY_SIGNING_SECRET: string; SESSION_SIGNING_SECRET: string } {
+const SECRET_GENERATORS = {
+  GATEWAY_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
+  SESSION_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
+  // Encrypts second-factor secrets and signing keys at rest: losing it makes them unreadable.
+  IDENTITY_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+};
+
+/** Secrets survive restarts (sessions and stored secrets stay valid) but never leave the git-ignored data folder. */
+function localSecrets(): Record<keyof typeof SECRET_GENERATORS, string> {
   const file = path.join(DATA_DIR, 'secrets.json');
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  const secrets = {
-    GATEWAY_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    SESSION_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-  };
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const stored: Partial<Record<keyof typeof SECRET_GENERATORS, string>> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const secrets = { ...stored } as Record<keyof typeof SECRET_GENERATORS, string>;
+  let changed = false;
+  for (const [name, generate] of Object.entries(SECRET_GENERATORS) as [keyof typeof SECRET_GENERATORS, () => string][]) {
+    if (!secrets[name]) {
+      secrets[name] = generate();
+      changed = true;
+    }
+  }
+  if (changed) {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 

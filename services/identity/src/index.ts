@@ -7,6 +7,9 @@ import { ENTITIES } from './entities/index.js';
 import { storeAccessLogJobs } from './events/access-logged.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AccessLogResolver } from './resolvers/access-log-resolver.js';
+import { AccountResolver } from './resolvers/account-resolver.js';
+import { createIdentityServices } from './auth/identity-services.js';
+import { scheduleSweep } from './auth/housekeeping.js';
 import { PersonRef } from './resolvers/types.js';
 import { PersonUserResolver, UserResolver, userReference } from './resolvers/user-resolver.js';
 import { seedDemoUsers } from './seed/demo-users.js';
@@ -15,7 +18,21 @@ export { storeAccessLogEntries, storeAccessLogJobs } from './events/access-logge
 export { hashPassword, verifyPassword } from './auth/passwords.js';
 export { SESSION_TTL_SECONDS } from './auth/development-login.js';
 export { demoUserRows } from './seed/demo-users.js';
+export { demoTotpSecret } from './auth/two-factor.js';
+export { sweepExpired } from './auth/housekeeping.js';
 export * from './entities/index.js';
+export { createIdentityServices, type IdentityServices } from './auth/identity-services.js';
+export { passwordStrength, passwordViolations, normalizePassword, PASSWORD_RULES, type PasswordRule } from './auth/password-policy.js';
+export {
+  verifyAccessToken,
+  JwksAccessTokenVerifier,
+  InvalidAccessToken,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  ACCESS_TOKEN_TYPE,
+} from './auth/access-token.js';
+export { SigningKeys, jwksDocument, type JsonWebKeySet } from './auth/signing-keys.js';
+export { identitySettings, type IdentitySettings } from './settings.js';
 
 export const service: ServiceModule = {
   name: 'identity',
@@ -27,9 +44,9 @@ export const service: ServiceModule = {
   buildSchema(deps: ServiceDeps) {
     return buildFederatedSchema(
       {
-        resolvers: [UserResolver, PersonUserResolver, AccessLogResolver],
+        resolvers: [UserResolver, PersonUserResolver, AccessLogResolver, AccountResolver],
         orphanedTypes: [PersonRef],
-        container: depsContainer(deps),
+        container: depsContainer(deps, createIdentityServices(deps)),
         scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
       },
       {
@@ -40,6 +57,7 @@ export const service: ServiceModule = {
   },
 
   async subscribe(bus, deps) {
+    scheduleSweep(deps.dataSource);
     await bus.subscribeBatch<Partial<LoggedAccess> | Partial<LoggedAccess>[]>(
       'access.logged',
       async (jobs) => {

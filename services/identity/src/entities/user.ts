@@ -33,6 +33,10 @@ export class UserEntity {
   @Column('boolean', { default: false })
   blocked: boolean;
 
+  /** Set with a provisional password: the next sign-in must choose an own password first. */
+  @Column('boolean', { name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
   @Column('uuid', { name: 'employer_ids', array: true, default: () => "'{}'" })
   employerIds: string[];
 

@@ -1,6 +1,8 @@
 import { DEMO_PASSWORD, DEMO_USERS, demoId, type ServiceDeps } from '@poortwachter/kit';
 import { UserEntity } from '../entities/index.js';
 import { hashPassword } from '../auth/passwords.js';
+import { demoTotpSecret } from '../auth/two-factor.js';
+import { seal } from '../auth/sealed.js';
 
 type DemoUser = (typeof DEMO_USERS)[number];
 
@@ -13,6 +15,7 @@ export function demoUserRows(): Omit<UserEntity, 'passwordHash' | 'createdAt' | 
     role: demo.role,
     personId: 'personIndex' in demo ? demoId('person', demo.personIndex) : null,
     blocked: false,
+    mustChangePassword: false,
     employerIds: 'employerIndexes' in demo ? demo.employerIndexes.map((e) => demoId('employer', e)) : [],
     divisionIds: [],
     departmentIds: 'departmentIndexes' in demo ? demo.departmentIndexes.map((d) => demoId('department', d)) : [],
@@ -61,6 +64,14 @@ export async function seedDemoUsers(deps: ServiceDeps): Promise<void> {
           values,
         );
       }
+    }
+    // Demo logins get a known authenticator secret, so `npm start` can print a usable second
+    // factor. Demo data only: SEED_DEMO never runs in production.
+    for (const user of rows) {
+      await manager.query(
+        `INSERT INTO identity.two_factor (user_id, method, totp_secret) VALUES ($1, 'TOTP', $2) ON CONFLICT (user_id) DO NOTHING`,
+        [user.id, seal(demoTotpSecret(user.username), `totp:${user.id}`)],
+      );
     }
   });
 }

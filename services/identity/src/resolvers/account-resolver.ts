@@ -1,0 +1,418 @@
+import { domainError, forbidden, isProduction, type Identity, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { In } from 'typeorm';
+import { OutboxMessageEntity } from '../entities/index.js';
+import type { CompletedLogin, LoginStart } from '../auth/login-flow.js';
+import type { ApiClientRow } from '../auth/api-clients.js';
+import type { IdentityServices } from '../auth/identity-services.js';
+import { passwordStrength } from '../auth/password-policy.js';
+import {
+  ActivateAccountInput,
+  ActivationResult,
+  ApiClient,
+  ApiClientCreated,
+  AuthSession,
+  ClientCredentialsToken,
+  CreateApiClientInput,
+  ChangePasswordInput,
+  ProvisionalPasswordResult,
+  ResetPasswordInput,
+  InvitationRequest,
+  InvitationStatusEnum,
+  InviteUserInput,
+  InviteUserResult,
+  JsonWebKeySetType,
+  LoginChallenge,
+  OutboxMessage,
+  PasswordStrength,
+  SmsCodeSent,
+  TotpEnrolment,
+  TwoFactorEnrolmentResult,
+} from './account-types.js';
+import { toUser, User } from './types.js';
+import { UserEntity } from '../entities/index.js';
+
+/** Roles a planner may invite; staff accounts of the arbodienst are the administrator's. */
+const PLANNER_INVITES = ['EMPLOYEE', 'EMPLOYER'];
+const OUTBOX_LIMIT = { default: 50, max: 500 } as const;
+
+/**
+ * The client address the gateway vouches for. Until the kit puts it on the context (see the
+ * report for issue #4) it is absent and login throttling works per account only.
+ */
+function clientAddress(ctx: SubgraphContext): string | null {
+  const address = (ctx as SubgraphContext & { clientAddress?: unknown }).clientAddress;
+  return typeof address === 'string' && address.length > 0 && address.length <= 64 ? address : null;
+}
+
+function toApiClient(row: ApiClientRow): ApiClient {
+  return Object.assign(new ApiClient(), {
+    id: row.id,
+    name: row.name,
+    employerId: row.employer_id,
+    scopes: row.scopes,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  });
+}
+
+function toChallenge(start: LoginStart): LoginChallenge {
+  return Object.assign(new LoginChallenge(), {
+    challengeId: start.challengeId,
+    methods: start.methods,
+    enrolmentRequired: start.enrolmentRequired,
+    passwordChangeRequired: start.passwordChangeRequired,
+    smsSentTo: start.smsSentTo,
+    session: start.session ? toSession(start.session) : null,
+  });
+}
+
+function toSession(login: CompletedLogin | Omit<CompletedLogin, 'trustToken' | 'trustTokenExpiresAt'>): AuthSession {
+  return Object.assign(new AuthSession(), {
+    accessToken: login.accessToken,
+    accessTokenExpiresAt: login.accessTokenExpiresAt,
+    refreshToken: login.refreshToken,
+    refreshTokenExpiresAt: login.refreshTokenExpiresAt,
+    trustToken: 'trustToken' in login ? login.trustToken : null,
+    trustTokenExpiresAt: 'trustTokenExpiresAt' in login ? login.trustTokenExpiresAt : null,
+    user: toUser(login.user),
+  });
+}
+
+/**
+ * A planner invites within their own clients: the employers granted must be in the planner's scope.
+ * (Divisions and departments cannot be checked here: identity keeps no organisation read model.)
+ */
+function requireInviter(ctx: SubgraphContext, input: InviteUserInput): Identity {
+  const identity = ctx.actor.requireRole('ADMIN', 'PLANNER');
+  if (identity.role === 'PLANNER') {
+    if (!PLANNER_INVITES.includes(input.role)) throw forbidden('inviting this role');
+    const own = identity.scope?.employerIds ?? [];
+    if ((input.scope?.employerIds ?? []).some((id) => !own.includes(id))) throw forbidden('granting an employer outside your scope');
+  }
+  return identity;
+}
+
+@Resolver()
+export class AccountResolver {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly services: IdentityServices,
+  ) {}
+
+  @Query(() => PasswordStrength, { description: 'Live strength hint while choosing a password (zxcvbn-ts, offline).' })
+  passwordStrength(
+    @Arg('password', () => String) password: string,
+    @Arg('username', () => String, { nullable: true }) username: string | null,
+  ): PasswordStrength {
+    return Object.assign(new PasswordStrength(), passwordStrength(password.slice(0, 1024), username));
+  }
+
+  @Mutation(() => InviteUserResult, { description: 'ADMIN or PLANNER: creates (or re-invites) an account and mails a single-use activation link.' })
+  async inviteUser(@Arg('input', () => InviteUserInput) input: InviteUserInput, @Ctx() ctx: SubgraphContext): Promise<InviteUserResult> {
+    const identity = requireInviter(ctx, input);
+    const outcome = await this.services.invitations.invite(
+      {
+        role: input.role,
+        personId: input.personId ?? null,
+        email: input.email,
+        displayName: input.displayName,
+        username: input.username ?? null,
+        scope: input.scope
+          ? { employerIds: input.scope.employerIds ?? [], divisionIds: input.scope.divisionIds ?? [], departmentIds: input.scope.departmentIds ?? [] }
+          : null,
+      },
+      identity.sub,
+    );
+    if (outcome.user.personId) ctx.accessLog.change('user', 'create', outcome.user.personId, 'account administration');
+    return Object.assign(new InviteUserResult(), { invitationId: outcome.invitationId, expiresAt: outcome.expiresAt, user: toUser(outcome.user) });
+  }
+
+  @Query(() => InvitationStatusEnum, { description: 'What the activation page should show for a link.' })
+  async invitationStatus(@Arg('token', () => String) token: string): Promise<string> {
+    return this.services.invitations.status(token);
+  }
+
+  @Mutation(() => ActivationResult, {
+    description:
+      'Sets the first password from an activation link. Errors: INVITATION_UNKNOWN, INVITATION_EXPIRED, INVITATION_USED, EMAIL_MISMATCH, ' +
+      'PASSWORD_MISMATCH, a PASSWORD_* rule (all broken rules in extensions.violations), TOO_MANY_ATTEMPTS.',
+  })
+  async activateAccount(@Arg('input', () => ActivateAccountInput) input: ActivateAccountInput): Promise<ActivationResult> {
+    const user = await this.services.invitations.activate(input);
+    return Object.assign(new ActivationResult(), { username: user.username, role: user.role });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'For an expired or used link: sends a fresh link to the address on file, or files a request for the arbodienst. Always true: the answer reveals nothing.',
+  })
+  async requestNewInvitation(@Arg('token', () => String) token: string): Promise<boolean> {
+    await this.services.invitations.requestNew(token);
+    return true;
+  }
+
+  @Query(() => [InvitationRequest], { description: 'ADMIN or PLANNER: open requests for a new invitation.' })
+  async invitationRequests(@Ctx() ctx: SubgraphContext): Promise<InvitationRequest[]> {
+    ctx.actor.requireRole('ADMIN', 'PLANNER');
+    const rows: { id: string; user_id: string; reason: string; created_at: Date }[] = await this.deps.dataSource.query(
+      `SELECT id, user_id, reason, created_at FROM identity.invitation_requests WHERE handled_at IS NULL ORDER BY created_at LIMIT 500`,
+    );
+    const users = new Map(
+      (await this.deps.dataSource.getRepository(UserEntity).findBy({ id: In(rows.map((row) => row.user_id)) })).map((user) => [user.id, user] as const),
+    );
+    return rows
+      .filter((row) => users.has(row.user_id))
+      .map((row) => Object.assign(new InvitationRequest(), { id: row.id, reason: row.reason, createdAt: row.created_at, user: toUser(users.get(row.user_id)!) }));
+  }
+
+  @Query(() => [OutboxMessage], { description: 'DEVELOPMENT ONLY (refused in production): mails and SMS as sent, newest first.' })
+  async devOutbox(
+    @Arg('limit', () => Int, { defaultValue: OUTBOX_LIMIT.default }) limit: number,
+    @Arg('to', () => String, { nullable: true, description: 'Only messages to this address or number.' }) to: string | null,
+  ): Promise<OutboxMessage[]> {
+    if (isProduction()) throw domainError('NOT_AVAILABLE', 'The outbox is not available in production.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_LIMIT.max) {
+      throw domainError('BAD_USER_INPUT', `limit must be between 1 and ${OUTBOX_LIMIT.max}.`, { field: 'limit' });
+    }
+    const messages = await this.deps.dataSource.getRepository(OutboxMessageEntity).find({
+      where: to ? { recipient: to.trim().toLowerCase().startsWith('+') ? to.trim() : to.trim().toLowerCase() } : {},
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
+    return messages.map((message) =>
+      Object.assign(new OutboxMessage(), {
+        id: message.id,
+        kind: message.kind,
+        to: message.recipient,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        purpose: message.purpose,
+        createdAt: message.createdAt,
+      }),
+    );
+  }
+
+  @Mutation(() => LoginChallenge, {
+    description:
+      'Step 1 of signing in: username (case-sensitive) and password. Errors: INVALID_CREDENTIALS (whatever the reason), TOO_MANY_ATTEMPTS ' +
+      '(extensions.retryAfterSeconds). A valid trustToken from an earlier SMS login skips the SMS step.',
+  })
+  async startLogin(
+    @Arg('username', () => String) username: string,
+    @Arg('password', () => String) password: string,
+    @Arg('trustToken', () => String, { nullable: true }) trustToken: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<LoginChallenge> {
+    return toChallenge(await this.services.login.start(username, password, clientAddress(ctx), trustToken));
+  }
+
+  @Mutation(() => LoginChallenge, {
+    description:
+      'First sign-in with a provisional password: choose an own password (same rules) before the second factor. Errors: PASSWORD_* rules, PASSWORD_MISMATCH, PASSWORD_REUSED.',
+  })
+  async chooseOwnPassword(
+    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('password', () => String) password: string,
+    @Arg('passwordRepeat', () => String) passwordRepeat: string,
+  ): Promise<LoginChallenge> {
+    return toChallenge(await this.services.login.chooseOwnPassword(challengeId, password, passwordRepeat));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Signed-in user: new password (same rules). Ends every session of the account, this one included. Errors: INVALID_CREDENTIALS, PASSWORD_*.',
+  })
+  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    const identity = ctx.actor.require();
+    if (identity.role === 'API_CLIENT') throw forbidden('password changes');
+    await this.services.login.changePassword(identity.sub, input.currentPassword, input.password, input.passwordRepeat, clientAddress(ctx));
+    return true;
+  }
+
+  @Mutation(() => LoginChallenge, {
+    description:
+      'Signed-in user: start replacing the second factor (new phone number or method). Needs the password; an SMS user gets a code. ' +
+      'Then verifyCurrentFactor, then beginTotpEnrolment/beginSmsEnrolment and confirmTwoFactorEnrolment with this challengeId.',
+  })
+  async startFactorChange(@Arg('password', () => String) password: string, @Ctx() ctx: SubgraphContext): Promise<LoginChallenge> {
+    const identity = ctx.actor.require();
+    if (identity.role === 'API_CLIENT') throw forbidden('two-factor settings');
+    return toChallenge(await this.services.login.startFactorChange(identity.sub, password, clientAddress(ctx)));
+  }
+
+  @Mutation(() => LoginChallenge, { description: 'Signed-in user: a code of the current factor (or a recovery code) before enrolling a new one.' })
+  async verifyCurrentFactor(
+    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true }) recoveryCode: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<LoginChallenge> {
+    const identity = ctx.actor.require();
+    return toChallenge(
+      await this.services.login.verifyCurrentFactor(identity.sub, challengeId, code?.trim() || null, recoveryCode?.trim() || null, clientAddress(ctx)),
+    );
+  }
+
+  @Mutation(() => Boolean, { description: 'Forgot password: mails a single-use reset link if the account exists. Always true.' })
+  async requestPasswordReset(@Arg('username', () => String, { description: 'Case-sensitive.' }) username: string): Promise<boolean> {
+    await this.services.invitations.requestPasswordReset(username);
+    return true;
+  }
+
+  @Query(() => InvitationStatusEnum, { description: 'What the reset page should show for a reset link.' })
+  async passwordResetStatus(@Arg('token', () => String) token: string): Promise<string> {
+    return this.services.invitations.status(token, 'PASSWORD_RESET');
+  }
+
+  @Mutation(() => ActivationResult, {
+    description: 'Sets a new password from a reset link; ends all sessions. Errors: RESET_LINK_UNKNOWN, RESET_LINK_EXPIRED, RESET_LINK_USED, PASSWORD_*.',
+  })
+  async resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput): Promise<ActivationResult> {
+    const user = await this.services.invitations.resetPassword(input);
+    return Object.assign(new ActivationResult(), { username: user.username, role: user.role });
+  }
+
+  @Mutation(() => User, { description: 'ADMIN: block (ends all sessions at once) or unblock an account.' })
+  async setUserBlocked(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('blocked', () => Boolean) blocked: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<User> {
+    const identity = ctx.actor.requireRole('ADMIN');
+    return toUser(await this.services.admin.setBlocked(userId, blocked, identity.sub));
+  }
+
+  @Mutation(() => ProvisionalPasswordResult, { description: 'ADMIN: a provisional password the user must replace at the next sign-in.' })
+  async setProvisionalPassword(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext): Promise<ProvisionalPasswordResult> {
+    const identity = ctx.actor.requireRole('ADMIN');
+    const { user, password } = await this.services.admin.setProvisionalPassword(userId, identity.sub);
+    return Object.assign(new ProvisionalPasswordResult(), { provisionalPassword: password, user: toUser(user) });
+  }
+
+  @Mutation(() => User, { description: 'ADMIN: removes the second factor and recovery codes (lost phone); the next sign-in enrols again.' })
+  async resetTwoFactor(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext): Promise<User> {
+    const identity = ctx.actor.requireRole('ADMIN');
+    return toUser(await this.services.admin.resetTwoFactor(userId, identity.sub));
+  }
+
+  @Mutation(() => TotpEnrolment, { description: 'First login: set up the authenticator app. Shows the QR code and the secret.' })
+  async beginTotpEnrolment(@Arg('challengeId', () => ID) challengeId: string): Promise<TotpEnrolment> {
+    return Object.assign(new TotpEnrolment(), await this.services.login.beginTotpEnrolment(challengeId));
+  }
+
+  @Mutation(() => SmsCodeSent, { description: 'First login: set up SMS. Dutch numbers work without +31. Error: INVALID_PHONE_NUMBER.' })
+  async beginSmsEnrolment(
+    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('phoneNumber', () => String) phoneNumber: string,
+  ): Promise<SmsCodeSent> {
+    return Object.assign(new SmsCodeSent(), { sentTo: await this.services.login.beginSmsEnrolment(challengeId, phoneNumber.slice(0, 40)) });
+  }
+
+  @Mutation(() => SmsCodeSent, { description: 'Sends a new SMS code (rate-limited: TOO_MANY_ATTEMPTS).' })
+  async resendLoginSms(@Arg('challengeId', () => ID) challengeId: string): Promise<SmsCodeSent> {
+    return Object.assign(new SmsCodeSent(), { sentTo: await this.services.login.resendSms(challengeId) });
+  }
+
+  @Mutation(() => TwoFactorEnrolmentResult, {
+    description: 'First login: the first code from the new factor. Returns the one-time recovery codes and the session. Error: INVALID_CODE.',
+  })
+  async confirmTwoFactorEnrolment(
+    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TwoFactorEnrolmentResult> {
+    const { login, recoveryCodes } = await this.services.login.confirmEnrolment(challengeId, code.trim(), clientAddress(ctx));
+    return Object.assign(new TwoFactorEnrolmentResult(), { recoveryCodes, session: toSession(login) });
+  }
+
+  @Mutation(() => AuthSession, {
+    description:
+      'Step 2 of signing in: a 6-digit code (app or SMS) or one recovery code. Errors: INVALID_CODE, LOGIN_CHALLENGE_INVALID, TOO_MANY_ATTEMPTS.',
+  })
+  async completeLogin(
+    @Arg('challengeId', () => ID) challengeId: string,
+    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true }) recoveryCode: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AuthSession> {
+    return toSession(await this.services.login.complete(challengeId, code?.trim() || null, recoveryCode?.trim() || null, clientAddress(ctx)));
+  }
+
+  @Mutation(() => AuthSession, {
+    description:
+      'Rotates the refresh token. Errors: INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED (the whole session is revoked), SESSION_REVOKED, SESSION_EXPIRED.',
+  })
+  async refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthSession> {
+    return toSession(await this.services.sessions.refresh(refreshToken));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session of the given refresh token, or else of the calling access token.' })
+  async logout(@Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    if (refreshToken) return (await this.services.sessions.revokeByRefreshToken(refreshToken.slice(0, 200), 'logout')) !== null;
+    const sessionId = ctx.actor.identity?.sessionId;
+    if (!sessionId) return false;
+    await this.services.sessions.revoke(sessionId, 'logout');
+    return true;
+  }
+
+  @Mutation(() => ApiClientCreated, { description: 'ADMIN: a partner API client for one employer. The secret is returned once.' })
+  async createApiClient(@Arg('input', () => CreateApiClientInput) input: CreateApiClientInput, @Ctx() ctx: SubgraphContext): Promise<ApiClientCreated> {
+    const identity = ctx.actor.requireRole('ADMIN');
+    const { client, secret } = await this.services.apiClients.create(input, identity.sub);
+    return Object.assign(new ApiClientCreated(), { client: toApiClient(client), clientSecret: secret });
+  }
+
+  @Mutation(() => ApiClient, { description: 'ADMIN: the client can no longer get tokens (tokens already issued expire within minutes).' })
+  async revokeApiClient(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ApiClient> {
+    const identity = ctx.actor.requireRole('ADMIN');
+    return toApiClient(await this.services.apiClients.revoke(id, identity.sub));
+  }
+
+  @Query(() => [ApiClient], { description: 'ADMIN: all partner API clients.' })
+  async apiClients(@Ctx() ctx: SubgraphContext): Promise<ApiClient[]> {
+    ctx.actor.requireRole('ADMIN');
+    return (await this.services.apiClients.list()).map(toApiClient);
+  }
+
+  @Mutation(() => ClientCredentialsToken, {
+    description:
+      'OAuth 2.0 client credentials, for the gateway\'s /oauth/token and the explorer. Errors: INVALID_CLIENT, INVALID_SCOPE, TOO_MANY_ATTEMPTS.',
+  })
+  async clientCredentialsToken(
+    @Arg('clientId', () => String) clientId: string,
+    @Arg('clientSecret', () => String) clientSecret: string,
+    @Arg('scope', () => String, { nullable: true, description: 'Space-separated subset of the granted scopes.' }) scope: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ClientCredentialsToken> {
+    const requested = scope?.trim() ? scope.trim().split(/\s+/) : null;
+    const token = await this.services.apiClients.token(clientId, clientSecret, requested, clientAddress(ctx));
+    return Object.assign(new ClientCredentialsToken(), {
+      accessToken: token.accessToken,
+      tokenType: 'Bearer',
+      expiresIn: Math.round((token.expiresAt.getTime() - Date.now()) / 1000),
+      scope: token.scopes.join(' '),
+    });
+  }
+
+  @Query(() => Boolean, {
+    description:
+      "Whether the caller's session is still active (not logged out, revoked or past its absolute timeout). For the gateway's revocation check; true for partner clients, false for anonymous callers.",
+  })
+  async sessionActive(@Ctx() ctx: SubgraphContext): Promise<boolean> {
+    const identity = ctx.actor.identity;
+    if (!identity) return false;
+    if (identity.role === 'API_CLIENT') return true;
+    return identity.sessionId ? this.services.sessions.isActive(identity.sessionId) : false;
+  }
+
+  @Query(() => JsonWebKeySetType, { description: 'Public keys that verify access tokens; the gateway serves them at /.well-known/jwks.json.' })
+  async jwks(): Promise<JsonWebKeySetType> {
+    await this.services.keys.current();
+    const set = await this.services.keys.jwks();
+    return Object.assign(new JsonWebKeySetType(), {
+      keys: set.keys.map((key) => ({ kty: key.kty, crv: key.crv ?? null, x: key.x ?? null, y: key.y ?? null, kid: key.kid, alg: key.alg, use: key.use ?? 'sig' })),
+    });
+  }
+}
