@@ -7,6 +7,12 @@ import EmployerDashboardApp from '../src/App';
 import { ACTION_LIST_DAYS_AHEAD } from '../src/DashboardPage';
 import { ACTION_LIST, isOverdue, OPEN_ABSENCE_BY_DURATION_CLASS, PERSONS } from '../src/graphql';
 import { PERSONS_WINDOW } from '../src/PersonsPage';
+import { SICK_REPORT_WINDOW } from '../src/SickReportWidget';
+
+const noneToReport = {
+  request: { query: PERSONS, variables: { filter: { absent: false }, page: { offset: 0, limit: SICK_REPORT_WINDOW } } },
+  result: { data: { persons: { __typename: 'PersonPage', total: 0, items: [] } } },
+};
 
 beforeAll(() => {
   // jsdom has no canvas; chart.js then skips drawing, the data table stays testable.
@@ -67,6 +73,7 @@ describe('Mijn Dashboard', () => {
         result: { data: { actionList: [activity('a1', 'Plan van aanpak', day(10), 'Pieter Bakker'), activity('a2', '(Inzetbaarheids)gesprek', day(-2), 'Sanne de Vries')] } },
       },
       { request: { query: OPEN_ABSENCE_BY_DURATION_CLASS }, result: { errors: [new GraphQLError('reporting down', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })] } },
+      noneToReport,
     ]);
     expect(screen.getByRole('heading', { level: 1, name: 'Mijn Dashboard' })).toBeTruthy();
     const actionList = screen.getByRole('region', { name: 'Actielijst' });
@@ -98,6 +105,7 @@ describe('Mijn Dashboard', () => {
           },
         },
       },
+      noneToReport,
     ]);
     expect(await screen.findByText('Er staan geen acties voor u klaar.')).toBeTruthy();
     const analysis = screen.getByRole('region', { name: 'Analyse openstaand verzuim' });

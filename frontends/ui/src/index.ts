@@ -14,6 +14,20 @@ export { LoadingState } from './components/LoadingState';
 export { NotFoundPanel } from './components/NotFoundPanel';
 export { Widget, PageHeader, type WidgetProps } from './components/Widget';
 export {
+  Fieldset,
+  Modal,
+  Radio,
+  Tabs,
+  Textarea,
+  preloadDialogKit,
+  type FieldsetProps,
+  type ModalProps,
+  type RadioGroupProps,
+  type RadioProps,
+  type TabsProps,
+  type TextareaProps,
+} from './components/Dialog';
+export {
   DataTable,
   sortRows,
   compareValues,
@@ -58,6 +72,7 @@ export {
   Box,
   Button,
   Center,
+  Checkbox,
   Container,
   Divider,
   Group,
@@ -91,5 +106,6 @@ export {
   matchPath,
   useLocation,
   useNavigate,
+  useParams,
   useSearchParams,
 } from './router';

@@ -12,5 +12,6 @@ export {
   matchPath,
   useLocation,
   useNavigate,
+  useParams,
   useSearchParams,
 } from 'react-router';

@@ -1,0 +1,183 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  DataTable,
+  ErrorPanel,
+  Group,
+  LoadingState,
+  TextInput,
+  toIsoDate,
+  useEnumLabel,
+  useFormat,
+  useT,
+  VisuallyHidden,
+  Widget,
+  type DataTableColumn,
+} from '@poortwachter/ui';
+import { useId, useState, type FormEvent } from 'react';
+import { ACTION_LIST, isOverdue, type ActionItem } from './graphql';
+import { HandleActivityDialog } from './HandleActivityDialog';
+import { useMessages } from './i18n';
+import { MAX_DAYS_AHEAD, useDaysAhead } from './settings';
+import { parseWholeNumber } from './validation';
+
+/** "Mijn instellingen" of the action list: how many days ahead it looks. */
+function DaysAheadSetting({ days, onChange }: { days: number; onChange: (days: number) => void }) {
+  const { t } = useMessages();
+  const [value, setValue] = useState(String(days));
+  const [error, setError] = useState<string | undefined>();
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseWholeNumber(value, 1, MAX_DAYS_AHEAD);
+    if (parsed === null) {
+      setError(t('validation.daysAheadRange'));
+      return;
+    }
+    setError(undefined);
+    onChange(parsed);
+  }
+  return (
+    <form noValidate onSubmit={submit} aria-label={t('settings.title')}>
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_DAYS_AHEAD}
+          label={t('settings.daysAhead')}
+          description={t('settings.daysAheadHelp')}
+          value={value}
+          onChange={(event) => setValue(event.currentTarget.value)}
+          error={error}
+          w={{ base: '100%', sm: 320 }}
+        />
+        <Button type="submit" variant="default">
+          {t('handle.submit')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** "Actielijst": open activities up to N days ahead, overdue first and highlighted, each openable to handle it. */
+export function ActionListWidget() {
+  const { t } = useMessages();
+  const common = useT();
+  const format = useFormat();
+  const roleLabel = useEnumLabel('employerDashboard', 'activityRole');
+  const kindLabel = useEnumLabel('employerDashboard', 'activityKind');
+  const statusLabel = useEnumLabel('employerDashboard', 'activityStatus');
+  const [daysAhead, setDaysAhead] = useDaysAhead();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [onlyOverdue, setOnlyOverdue] = useState(false);
+  const [selected, setSelected] = useState<ActionItem | null>(null);
+  const [handled, setHandled] = useState<string | null>(null);
+  const settingsId = useId();
+  const { data, loading, error, refetch } = useQuery(ACTION_LIST, { variables: { daysAhead } });
+  const today = toIsoDate(new Date());
+  const items = data?.actionList ?? [];
+  const overdue = items.filter((item) => isOverdue(item, today)).length;
+  const rows = onlyOverdue ? items.filter((item) => isOverdue(item, today)) : items;
+
+  const columns: DataTableColumn<ActionItem>[] = [
+    {
+      key: 'open',
+      header: t('sickReport.actions'),
+      cell: (a) => (
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => {
+            setHandled(null);
+            setSelected(a);
+          }}
+          leftSection={<span aria-hidden="true">✎</span>}
+        >
+          {t('handle.open')}
+          <VisuallyHidden>: {t('handle.openFor', { title: a.title, name: a.person.fullName })}</VisuallyHidden>
+        </Button>
+      ),
+    },
+    { key: 'title', header: t('actionList.activity'), cell: (a) => a.title, sortValue: (a) => a.title, rowHeader: true },
+    { key: 'person', header: t('actionList.person'), cell: (a) => a.person.fullName, sortValue: (a) => a.person.fullName },
+    { key: 'role', header: t('actionList.role'), cell: (a) => roleLabel(a.role), sortValue: (a) => roleLabel(a.role) },
+    { key: 'kind', header: t('actionList.kind'), cell: (a) => kindLabel(a.kind), sortValue: (a) => kindLabel(a.kind) },
+    { key: 'signalDate', header: t('actionList.signalDate'), cell: (a) => format.date(a.signalDate), sortValue: (a) => a.signalDate },
+    {
+      key: 'deadline',
+      header: t('actionList.deadline'),
+      cell: (a) => (
+        <>
+          {format.date(a.deadline)}
+          {isOverdue(a, today) ? (
+            <Badge ml="xs" size="sm" color="red" variant="light">
+              {t('actionList.overdue')}
+            </Badge>
+          ) : null}
+        </>
+      ),
+      sortValue: (a) => a.deadline,
+    },
+    { key: 'status', header: t('actionList.status'), cell: (a) => statusLabel(a.status), sortValue: (a) => statusLabel(a.status) },
+  ];
+
+  return (
+    <Widget
+      title={t('actionList.title')}
+      description={t('actionList.description', { days: daysAhead })}
+      onRefresh={() => void refetch()}
+      refreshing={loading && !!data}
+      actions={
+        <>
+          {overdue > 0 ? (
+            <Badge color="red" variant="light" size="lg">
+              {t('actionList.overdueCount', { count: overdue })}
+            </Badge>
+          ) : null}
+          <Button size="xs" variant="default" aria-expanded={settingsOpen} aria-controls={settingsId} onClick={() => setSettingsOpen((o) => !o)}>
+            {t('settings.title')}
+          </Button>
+        </>
+      }
+    >
+      {settingsOpen ? (
+        <div id={settingsId}>
+          <DaysAheadSetting
+            days={daysAhead}
+            onChange={(days) => {
+              setDaysAhead(days);
+              setSettingsOpen(false);
+            }}
+          />
+        </div>
+      ) : null}
+      <Checkbox label={t('settings.onlyOverdue')} checked={onlyOverdue} onChange={(event) => setOnlyOverdue(event.currentTarget.checked)} />
+      {handled ? (
+        <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setHandled(null)} closeButtonLabel={common('close')}>
+          {t('handle.success')}
+        </Alert>
+      ) : null}
+      {error ? (
+        <ErrorPanel error={error} onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <LoadingState />
+      ) : (
+        <DataTable
+            caption={t('actionList.caption', { days: daysAhead })}
+            captionHidden
+            columns={columns}
+            rows={rows}
+            rowKey={(a) => a.id}
+            initialSort={{ key: 'deadline', direction: 'ascending' }}
+            rowTone={(a) => (isOverdue(a, today) ? 'danger' : undefined)}
+            emptyText={t('actionList.empty')}
+          pageSizeOptions={[10, 25, 50]}
+        />
+      )}
+      <HandleActivityDialog activity={selected} onClose={() => setSelected(null)} onHandled={(a) => setHandled(a.id)} />
+    </Widget>
+  );
+}
