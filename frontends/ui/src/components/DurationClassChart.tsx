@@ -45,7 +45,9 @@ export function DurationClassChart({ data, caption }: { data: readonly DurationC
   }
   const slices = ordered.map((d) => ({ label: t(`durationClass.${d.durationClass}`), value: d.count, color: DURATION_CLASS_COLORS[d.durationClass] }));
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+    // One column: the widget is often half a page wide, whatever the viewport, and the legend table
+    // needs the full width of its card.
+    <SimpleGrid cols={1} spacing="md">
       <Suspense fallback={<LoadingState />}>
         <DurationClassPie slices={slices} label={t('chart.summary', { total })} />
       </Suspense>
