@@ -1,13 +1,45 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidSessionToken, signIdentity, verifySessionToken, type Identity } from '@poortwachter/kit';
+import {
+  InvalidAccessToken,
+  InvalidSessionToken,
+  signIdentity,
+  verifySessionToken,
+  type Identity,
+} from '@poortwachter/kit';
+import { decodeProtectedHeader } from 'jose';
+
+/** Where a field of a login response sits in the response data, so the gateway can move tokens into cookies. */
+export interface SessionLocation {
+  /** Response keys from `data` down to the AuthSession object (aliases resolved). */
+  path: string[];
+  /** Response keys (aliases) under which each token field was selected. */
+  refreshToken: string[];
+  refreshTokenExpiresAt: string[];
+  trustToken: string[];
+  trustTokenExpiresAt: string[];
+}
 
 /** What every subgraph fetch of one incoming request carries; built once per request. */
 export interface GatewayContext {
-  /** The verified caller; null = anonymous (may still call `login`). */
+  /** The verified caller; null = anonymous (may still sign in). */
   identity: Identity | null;
   requestId: string;
   /** Signed identity headers plus the request id, reused verbatim by every subgraph fetch. */
   subgraphHeaders: Record<string, string>;
+  /** The bearer token of this request (to forget it from the cache after a logout). */
+  token?: string | null;
+  /**
+   * Filled by the session plugin for the HTTP layer. A nested object because Apollo Server hands
+   * plugins a shallow copy of the context.
+   */
+  outcome: RequestOutcome;
+}
+
+export interface RequestOutcome {
+  /** Where sign-in/refresh answers hold tokens that must become cookies. */
+  sessionLocations?: SessionLocation[];
+  /** The operation logs out: the bearer token leaves the cache. */
+  loggingOut?: boolean;
 }
 
 /** A refused bearer token. The HTTP layer answers 401 with code UNAUTHENTICATED. */
@@ -23,50 +55,114 @@ interface CachedIdentity {
   validUntil: number;
 }
 
+export interface TokenVerifierOptions {
+  /** Verifies identity's ES256 access tokens (JWKS); null = only development tokens. */
+  accessTokens?: { verify(token: string): Promise<Identity> } | null;
+  /** Asks identity whether the session behind a token is still active; null = no revocation check. */
+  sessionActive?: ((identity: Identity) => Promise<boolean>) | null;
+}
+
 const MAX_CACHED_TOKENS = 5000;
-/** A token is re-verified at least this often, so a future revocation check is never far behind. */
+/** A token is verified again at least this often, including the revocation check. */
 const CACHE_TTL_MS = 30_000;
 
 /**
- * DEVELOPMENT LOGIN until identity issue #4: access tokens are HS256 JWTs signed by the identity
- * subgraph with SESSION_SIGNING_SECRET (kit `issueSessionToken`). Issue #4 replaces this with
- * sessions, rotating keys and partner client credentials; only this class needs to change.
+ * Bearer tokens → identities.
  *
- * Verification results are cached per token for a short while: a client sends the same token with
- * every request, and verifying the JWT each time would cost more than the rest of the gateway's
- * own work for a small query.
+ * - ES256 access tokens from identity's sessions and partner clients, verified against identity's
+ *   JWKS; a user token's session is checked with identity (`sessionActive`) whenever the token is
+ *   verified, so a logged-out or revoked session is refused within the cache period.
+ * - HS256 development-login tokens (SESSION_SIGNING_SECRET) only when a session secret is given
+ *   (development, or ALLOW_DEVELOPMENT_LOGIN=true).
+ *
+ * Results are cached per token for a short while: a client sends the same token with every request,
+ * and verifying (and asking identity) each time would cost more than the rest of the gateway's own
+ * work for a small query.
  */
 export class TokenVerifier {
   private readonly cache = new Map<string, CachedIdentity>();
+  private readonly pending = new Map<string, Promise<CachedIdentity>>();
 
   constructor(
-    private readonly sessionSecret: string,
+    private readonly sessionSecret: string | null,
     private readonly now: () => number = Date.now,
+    private readonly options: TokenVerifierOptions = {},
   ) {}
 
   /** `Authorization` header → identity; no header → null (anonymous); anything else invalid → throws. */
   async identityFrom(authorization: string | undefined): Promise<Identity | null> {
-    if (authorization === undefined || authorization === '') return null;
-    const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization);
-    if (!match) throw new AuthenticationFailed('the Authorization header is not "Bearer <token>"');
-    const token = match[1]!;
-    const now = this.now();
+    const token = bearerToken(authorization);
+    if (token === null) return null;
     const cached = this.cache.get(token);
-    if (cached && cached.validUntil > now) return cached.identity;
+    if (cached && cached.validUntil > this.now()) return cached.identity;
+    let pending = this.pending.get(token);
+    if (!pending) {
+      // Concurrent requests with the same token share one verification and one session check.
+      pending = this.verify(token).finally(() => this.pending.delete(token));
+      this.pending.set(token, pending);
+    }
+    return (await pending).identity;
+  }
+
+  /** Drops a token from the cache (after its session ended), so the next use is checked again. */
+  forget(token: string): void {
+    this.cache.delete(token);
+  }
+
+  private async verify(token: string): Promise<CachedIdentity> {
+    const now = this.now();
     let identity: Identity;
-    let expiresAt: number;
     try {
-      identity = await verifySessionToken(token, this.sessionSecret);
-      expiresAt = expiryOf(token) ?? now;
+      identity = await this.verifySignature(token);
+      if (identity.sessionId && identity.role !== 'API_CLIENT' && this.options.sessionActive) {
+        if (!(await this.options.sessionActive(identity))) throw new AuthenticationFailed('the session has ended');
+      }
     } catch (error) {
       this.cache.delete(token);
-      if (error instanceof InvalidSessionToken) throw new AuthenticationFailed(error.message);
       throw error;
     }
+    const entry = { identity, validUntil: Math.min(expiryOf(token) ?? now, now + CACHE_TTL_MS) };
     if (this.cache.size >= MAX_CACHED_TOKENS) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(token, { identity, validUntil: Math.min(expiresAt, now + CACHE_TTL_MS) });
-    return identity;
+    this.cache.set(token, entry);
+    return entry;
   }
+
+  private async verifySignature(token: string): Promise<Identity> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new AuthenticationFailed('malformed token');
+    }
+    if (alg === 'HS256') {
+      if (this.sessionSecret === null) throw new AuthenticationFailed('development tokens are not accepted here');
+      try {
+        // Development tokens carry no session: a sessionId claim in one is ignored, not trusted.
+        const { sessionId: _ignored, ...identity } = await verifySessionToken(token, this.sessionSecret);
+        return identity;
+      } catch (error) {
+        if (error instanceof InvalidSessionToken) throw new AuthenticationFailed(error.message);
+        throw error;
+      }
+    }
+    if (alg === 'ES256' && this.options.accessTokens) {
+      try {
+        return await this.options.accessTokens.verify(token);
+      } catch (error) {
+        if (error instanceof InvalidAccessToken) throw new AuthenticationFailed(error.message);
+        throw error;
+      }
+    }
+    throw new AuthenticationFailed(`tokens signed with ${alg ?? 'no algorithm'} are not accepted`);
+  }
+}
+
+/** The token of an `Authorization: Bearer` header; null without a header; throws on anything else. */
+export function bearerToken(authorization: string | undefined): string | null {
+  if (authorization === undefined || authorization === '') return null;
+  const match = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization);
+  if (!match) throw new AuthenticationFailed('the Authorization header is not "Bearer <token>"');
+  return match[1]!;
 }
 
 /** The `exp` claim in ms; the signature has already been checked by the caller. */
@@ -93,10 +189,16 @@ export function createContext(
   identity: Identity | null,
   requestId: string,
   signingSecret: string,
+  request: { token?: string | null; clientAddress?: string | null } = {},
 ): GatewayContext {
   return {
     identity,
     requestId,
-    subgraphHeaders: { ...signIdentity(identity, signingSecret), 'x-request-id': requestId },
+    token: request.token ?? null,
+    outcome: {},
+    subgraphHeaders: {
+      ...signIdentity(identity, signingSecret, { clientAddress: request.clientAddress ?? null }),
+      'x-request-id': requestId,
+    },
   };
 }

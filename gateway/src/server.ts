@@ -8,7 +8,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { closeServer, listen, readBody, sendJson } from '@poortwachter/kit';
+import { closeServer, JwksAccessTokenVerifier, listen, readBody, sendJson } from '@poortwachter/kit';
 import { readSupergraph } from '@poortwachter/schema';
 import {
   resolveOptions,
@@ -20,14 +20,20 @@ import { SignedSubgraphDataSource } from './datasource.js';
 import { formatErrorFor, isInternalError } from './errors.js';
 import { defaultExplorerDir, serveExplorer } from './explorer.js';
 import { checkHealth } from './health.js';
+import { clientAddressOf, handleAuthEndpoint } from './auth-endpoints.js';
+import { parseCookies, TRUST_COOKIE } from './cookies.js';
 import {
   AuthenticationFailed,
+  bearerToken,
   createContext,
   requestIdFrom,
   TokenVerifier,
   type GatewayContext,
 } from './identity.js';
+import { IdentityClient } from './identity-client.js';
 import { introspectionGuard, queryLimits } from './limits.js';
+import { handleTokenEndpoint } from './oauth.js';
+import { injectTrustToken, moveTokensToCookies, sessionPlugin } from './sessions.js';
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -43,14 +49,24 @@ export interface RunningGateway {
 const ALLOWED_REQUEST_HEADERS =
   'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 
+/** Credentials allowed: the shells send the session cookies to /graphql (sign-in) and /auth. */
 function corsHeaders(origin: string | undefined, allowed: ReadonlySet<string>): Record<string, string> {
   if (!origin || !allowed.has(origin)) return { vary: 'Origin' };
   return {
     'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
     'access-control-expose-headers': 'x-request-id',
     vary: 'Origin',
   };
 }
+
+/** Paths a browser page of another (allowed) origin may call, with the methods it may use. */
+const CORS_PATHS: Record<string, string> = {
+  '/graphql': 'GET, POST, OPTIONS',
+  '/auth/refresh': 'POST, OPTIONS',
+  '/auth/logout': 'POST, OPTIONS',
+  '/oauth/token': 'POST, OPTIONS',
+};
 
 function header(request: http.IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
@@ -113,6 +129,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     plugins: [
       ...limits.plugins,
       ...introspectionGuard(config.introspection),
+      sessionPlugin(),
       { requestDidStart: async () => errorLogger },
       // Per-request work the gateway does not need: no traces, no usage reports, no HTTP caching
       // of private responses, no landing page (the explorer lives at /explorer).
@@ -124,7 +141,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ],
   });
   await apollo.start();
-  const verifier = new TokenVerifier(config.sessionSecret);
+  const identityClient = subgraphUrls.identity ? new IdentityClient(subgraphUrls.identity, config.signingSecret) : null;
+  // Keys are cached; an unknown key id (a rotation) fetches again, at most every 30 seconds.
+  const accessTokens = identityClient
+    ? new JwksAccessTokenVerifier(() => identityClient.fetchJwks(), { maxAgeMs: 300_000, minRefetchMs: 30_000 })
+    : null;
+  const verifier = new TokenVerifier(config.sessionSecret, Date.now, {
+    accessTokens,
+    sessionActive: identityClient ? (identity) => identityClient.sessionActive(identity) : null,
+  });
 
   async function handleGraphQL(
     request: http.IncomingMessage,
@@ -135,7 +160,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const requestId = requestIdFrom(header(request, 'x-request-id'));
     const baseHeaders = { ...cors, 'x-request-id': requestId, 'x-content-type-options': 'nosniff' };
     let identity;
+    let token: string | null;
     try {
+      token = bearerToken(header(request, 'authorization'));
       identity = await verifier.identityFrom(header(request, 'authorization'));
     } catch (error) {
       if (!(error instanceof AuthenticationFailed)) throw error;
@@ -182,16 +209,32 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         }
       }
     }
-    const context = createContext(identity, requestId, config.signingSecret);
+    const trustToken = parseCookies(header(request, 'cookie')).get(TRUST_COOKIE);
+    if (trustToken && request.method === 'POST') body = injectTrustToken(body, trustToken);
+    const context = createContext(identity, requestId, config.signingSecret, {
+      token,
+      clientAddress: clientAddressOf(request, config.trustProxy),
+    });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
       context: async () => context,
     });
-    const outHeaders: Record<string, string> = { ...baseHeaders };
+    if (context.outcome.loggingOut && context.token) verifier.forget(context.token);
+    const outHeaders: Record<string, string | string[]> = { ...baseHeaders };
     for (const [key, value] of result.headers) outHeaders[key] = value;
-    response.writeHead(result.status ?? 200, outHeaders);
-    if (result.body.kind === 'complete') response.end(result.body.string);
-    else {
+    if (result.body.kind === 'complete') {
+      let text = result.body.string;
+      if (context.outcome.sessionLocations) {
+        const moved = moveTokensToCookies(text, context.outcome.sessionLocations, config.secureCookies);
+        text = moved.body;
+        if (moved.cookies.length > 0) outHeaders['set-cookie'] = moved.cookies;
+        outHeaders['cache-control'] = 'no-store';
+        delete outHeaders['content-length'];
+      }
+      response.writeHead(result.status ?? 200, outHeaders);
+      response.end(text);
+    } else {
+      response.writeHead(result.status ?? 200, outHeaders);
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     }
@@ -206,26 +249,54 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     const origin = header(request, 'origin');
     const cors = corsHeaders(origin, config.corsOrigins);
     try {
-      if (pathname === '/graphql') {
-        if (method === 'OPTIONS') {
-          if (!cors['access-control-allow-origin']) {
-            sendJson(
-              response,
-              403,
-              { error: `Origin ${origin ?? '(none)'} is not allowed; set CORS_ORIGINS` },
-              cors,
-            );
-            return;
-          }
-          response.writeHead(204, {
-            ...cors,
-            'access-control-allow-methods': 'GET, POST, OPTIONS',
-            'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
-            'access-control-max-age': '600',
-          });
-          response.end();
+      const corsMethods = CORS_PATHS[pathname];
+      if (corsMethods && method === 'OPTIONS') {
+        if (!cors['access-control-allow-origin']) {
+          sendJson(response, 403, { error: `Origin ${origin ?? '(none)'} is not allowed; set CORS_ORIGINS` }, cors);
           return;
         }
+        response.writeHead(204, {
+          ...cors,
+          'access-control-allow-methods': corsMethods,
+          'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+          'access-control-max-age': '600',
+        });
+        response.end();
+        return;
+      }
+      if (pathname === '/auth/refresh' || pathname === '/auth/logout') {
+        await handleAuthEndpoint(pathname, request, response, { ...cors, 'x-content-type-options': 'nosniff' }, {
+          identity: identityClient,
+          secureCookies: config.secureCookies,
+          trustProxy: config.trustProxy,
+          allowedOrigins: config.corsOrigins,
+          forgetToken: (token) => verifier.forget(token),
+          identityFrom: (authorization) => verifier.identityFrom(authorization),
+        });
+        return;
+      }
+      if (pathname === '/oauth/token') {
+        await handleTokenEndpoint(request, response, { ...cors, 'x-content-type-options': 'nosniff' }, identityClient, config.trustProxy);
+        return;
+      }
+      if (pathname === '/.well-known/jwks.json') {
+        if (method !== 'GET' && method !== 'HEAD') {
+          sendJson(response, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+          return;
+        }
+        if (!accessTokens) {
+          sendJson(response, 404, { error: 'no identity subgraph: no keys' });
+          return;
+        }
+        const keySet = await accessTokens.keySet();
+        sendJson(response, 200, keySet, {
+          'content-type': 'application/jwk-set+json',
+          'cache-control': 'public, max-age=300',
+          'access-control-allow-origin': '*',
+        });
+        return;
+      }
+      if (pathname === '/graphql') {
         if (method !== 'GET' && method !== 'POST') {
           sendJson(
             response,
@@ -260,7 +331,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         response.end();
         return;
       }
-      sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/explorer', '/health'] });
+      sendJson(response, 404, {
+        error: 'not found',
+        endpoints: ['/graphql', '/explorer', '/health', '/auth/refresh', '/auth/logout', '/oauth/token', '/.well-known/jwks.json'],
+      });
     } catch (error) {
       const status = (error as { status?: number }).status ?? (error instanceof URIError ? 400 : 500);
       if (status === 500) console.error('[gateway]', error);
@@ -272,7 +346,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
               ? 'Internal server error'
               : (error as Error).message;
         const code =
-          status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+          status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 500
+              ? 'INTERNAL_SERVER_ERROR'
+              : status === 503
+                ? 'SERVICE_UNAVAILABLE'
+                : 'BAD_REQUEST';
+        if (status === 503) console.error('[gateway]', (error as Error).message);
         sendJson(
           response,
           status,

@@ -14,6 +14,7 @@ beforeAll(async () => {
     supergraphSdl: system.supergraphSdl,
     subgraphUrls: system.subgraphUrls,
     production: true,
+    allowDevelopmentTokens: true,
   });
 });
 
@@ -128,6 +129,34 @@ describe('/explorer in a browser', () => {
 
     expect(requests.every((url) => url.startsWith(gateway.origin))).toBe(true);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('gets a token with client ID and secret from /oauth/token and fills the bearer field', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const partnerToken = await tokenFor(PARTNER);
+    const seen: { authorization?: string; body: string }[] = [];
+    // The fake system has no identity subgraph; the token endpoint's answer is played here.
+    await page.route('**/oauth/token', async (route) => {
+      const request = route.request();
+      seen.push({ authorization: await request.headerValue('authorization') ?? undefined, body: request.postData() ?? '' });
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ access_token: partnerToken, token_type: 'Bearer', expires_in: 900, scope: 'persons:read' }),
+      });
+    });
+    await page.goto(`${gateway.origin}/explorer`);
+    await page.getByLabel('Client ID').fill('client-1');
+    await page.getByLabel('Client secret').fill('s3cret:with+chars');
+    await page.getByRole('button', { name: 'Token ophalen / Get token' }).click();
+    await page.getByText('Token actief / token in use').waitFor();
+    expect(await page.getByLabel('Toegangstoken (Bearer) / Access token').inputValue()).toBe(partnerToken);
+    expect(await page.getByLabel('Client secret').inputValue()).toBe('');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.body).toBe('grant_type=client_credentials');
+    const basic = Buffer.from(seen[0]!.authorization!.replace(/^Basic /, ''), 'base64').toString('utf8');
+    expect(basic).toBe(`client-1:${encodeURIComponent('s3cret:with+chars')}`);
     await page.close();
   });
 });

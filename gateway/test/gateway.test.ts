@@ -268,6 +268,7 @@ describe('production mode', () => {
       supergraphSdl: system.supergraphSdl,
       subgraphUrls: system.subgraphUrls,
       production: true,
+      allowDevelopmentTokens: true,
     });
   });
 
@@ -297,6 +298,7 @@ describe('production mode', () => {
       supergraphSdl: system.supergraphSdl,
       subgraphUrls: { ...system.subgraphUrls, identity: 'http://127.0.0.1:9/graphql' },
       production: true,
+      allowDevelopmentTokens: true,
     });
     try {
       const response = await post(outage.url, '{ whoami }');
@@ -336,6 +338,7 @@ describe('production mode', () => {
       supergraphSdl: system.supergraphSdl,
       subgraphUrls: system.subgraphUrls,
       production: true,
+      allowDevelopmentTokens: true,
       introspection: 'off',
     });
     try {

@@ -105,6 +105,8 @@ async function main(): Promise<void> {
       withFrontends: true,
       env: { ...localSecrets(), ...process.env },
       log: (source, line) => {
+        // While stopping, the services report their connections closing: expected, not news.
+        if (stopping) return;
         if (process.env.VERBOSE || /error|fail|warn/i.test(line)) console.log(`[${source}] ${line}`);
       },
     });

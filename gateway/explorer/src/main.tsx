@@ -10,16 +10,16 @@ type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
 /** The explorer is served by the gateway itself, so the API is on the same origin. */
 const ENDPOINT = new URL('/graphql', window.location.href).toString();
+const TOKEN_ENDPOINT = new URL('/oauth/token', window.location.href).toString();
 /** Kept for the browser tab only: a token must not outlive the session on a shared machine. */
 const TOKEN_KEY = 'poortwachter.explorer.accessToken';
 
 const DEFAULT_QUERY = `# Poortwachter API explorer
 #
-# NL: Plak je toegangstoken bovenaan; de documentatie (links) toont wat je token mag zien.
-#     Zonder token werkt alleen inloggen (ontwikkel-login, tot partnerkoppelingen
-#     client credentials krijgen): mutation { login(username: "…", password: "…") { accessToken } }
-# EN: Paste your access token at the top; the docs (left) show what your token may see.
-#     Without a token only the (development) login works.
+# NL: Vul bovenaan je Client ID en Client secret in (of plak een toegangstoken); de
+#     documentatie (links) toont wat je token mag zien.
+# EN: Enter your client ID and secret at the top (or paste an access token); the docs
+#     (left) show what your token may see.
 
 query Viewer {
   viewer {
@@ -77,6 +77,87 @@ function createFetcher(token: string): Fetcher {
   return fetcher as Fetcher;
 }
 
+interface TokenAnswer {
+  access_token?: string;
+  expires_in?: number;
+  scope?: string;
+  error?: string;
+  error_description?: string;
+}
+
+/** OAuth 2.0 client credentials against the gateway's own token endpoint (HTTP Basic, RFC 6749 §2.3.1). */
+async function requestClientToken(clientId: string, clientSecret: string): Promise<TokenAnswer> {
+  const encode = (value: string) => encodeURIComponent(value);
+  const basic = window.btoa(`${encode(clientId)}:${encode(clientSecret)}`);
+  const response = await fetch(TOKEN_ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+  });
+  try {
+    return (await response.json()) as TokenAnswer;
+  } catch {
+    return { error: `HTTP ${response.status}` };
+  }
+}
+
+/** A partner developer signs in with their API client; the token fills the bearer field. */
+function ClientCredentialsForm({ onToken }: { onToken: (token: string) => void }) {
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'ok' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const idField = useId();
+  const secretField = useId();
+
+  const submit = async (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    if (!clientId.trim() || !clientSecret) return;
+    setStatus({ kind: 'busy', text: 'Token aanvragen… / Requesting token…' });
+    try {
+      const answer = await requestClientToken(clientId.trim(), clientSecret);
+      if (answer.access_token) {
+        onToken(answer.access_token);
+        // The secret is not kept once it has done its job.
+        setClientSecret('');
+        setStatus({
+          kind: 'ok',
+          text: `Token ontvangen (scope: ${answer.scope ?? '-'}, geldig ${answer.expires_in ?? '?'} s) / Token received`,
+        });
+      } else {
+        setStatus({ kind: 'error', text: `${answer.error ?? 'error'}: ${answer.error_description ?? ''}` });
+      }
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
+    }
+  };
+
+  return (
+    <form className="explorer-client" onSubmit={(event) => void submit(event)} aria-label="Client credentials">
+      <div>
+        <label htmlFor={idField}>Client ID</label>
+        <input id={idField} autoComplete="off" spellCheck={false} value={clientId} onChange={(event) => setClientId(event.target.value)} />
+      </div>
+      <div>
+        <label htmlFor={secretField}>Client secret</label>
+        <input
+          id={secretField}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={clientSecret}
+          onChange={(event) => setClientSecret(event.target.value)}
+        />
+      </div>
+      <button type="submit" disabled={status.kind === 'busy' || !clientId.trim() || !clientSecret}>
+        Token ophalen / Get token
+      </button>
+      <small role="status" className={status.kind === 'error' ? 'explorer-client-error' : undefined}>
+        {status.text}
+      </small>
+    </form>
+  );
+}
+
 function Explorer() {
   const [token, setToken] = useState<string>(readStoredToken);
   const inputId = useId();
@@ -119,6 +200,7 @@ function Explorer() {
           </div>
           <small>{token ? 'Token actief / token in use' : 'Geen token: anoniem / no token: anonymous'}</small>
         </div>
+        <ClientCredentialsForm onToken={update} />
       </header>
       <main className="explorer-graphiql">
         <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} shouldPersistHeaders={false} />

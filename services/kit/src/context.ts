@@ -8,4 +8,6 @@ export interface SubgraphContext {
   loaders: Loaders;
   accessLog: AccessLog;
   requestId: string;
+  /** The caller's address as vouched for by the gateway; null when it sent none. */
+  clientAddress: string | null;
 }

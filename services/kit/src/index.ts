@@ -13,6 +13,7 @@ export * from './subgraph.js';
 export * from './service-main.js';
 export * from './demo.js';
 export * from './session-token.js';
+export * from './access-token.js';
 export * from './container.js';
 export * from './calendar.js';
 export * from './event-fields.js';

@@ -22,21 +22,39 @@ function mac(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
+export interface SignIdentityOptions {
+  /** The caller's network address as the gateway saw it (per-address throttling, access log). */
+  clientAddress?: string | null;
+  now?: number;
+}
+
+/** What a subgraph learns from a verified gateway request. */
+export interface GatewayIdentity {
+  /** null = anonymous, yet still vouched for by the gateway. */
+  identity: Identity | null;
+  clientAddress: string | null;
+}
+
+const MAX_ADDRESS_LENGTH = 64;
+
 export function signIdentity(
   identity: Identity | null,
   secret: string,
-  now: number = Date.now(),
+  options: SignIdentityOptions | number = {},
 ): Record<string, string> {
-  const payload = Buffer.from(JSON.stringify({ id: identity, iat: now })).toString('base64url');
+  const { clientAddress = null, now = Date.now() } = typeof options === 'number' ? { now: options } : options;
+  const claims: { id: Identity | null; iat: number; addr?: string } = { id: identity, iat: now };
+  if (clientAddress) claims.addr = clientAddress.slice(0, MAX_ADDRESS_LENGTH);
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { [IDENTITY_HEADER]: payload, [SIGNATURE_HEADER]: mac(secret, payload) };
 }
 
-/** Returns the caller (null = anonymous, yet still vouched for by the gateway). */
-export function verifyIdentity(
+/** Verifies the gateway's signature and returns the caller and the client address it vouches for. */
+export function verifyGatewayIdentity(
   headers: { get(name: string): string | undefined | null },
   secret: string,
   now: number = Date.now(),
-): Identity | null {
+): GatewayIdentity {
   const payload = headers.get(IDENTITY_HEADER);
   const signature = headers.get(SIGNATURE_HEADER);
   if (!payload || !signature) throw new IdentityRejected('missing gateway signature');
@@ -45,7 +63,7 @@ export function verifyIdentity(
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new IdentityRejected('invalid gateway signature');
   }
-  let decoded: { id: Identity | null; iat: number };
+  let decoded: { id: Identity | null; iat: number; addr?: unknown };
   try {
     decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
@@ -57,5 +75,20 @@ export function verifyIdentity(
   if (decoded.id !== null && (typeof decoded.id?.sub !== 'string' || !ROLES.includes(decoded.id.role))) {
     throw new IdentityRejected('malformed identity');
   }
-  return decoded.id;
+  if (decoded.addr !== undefined && (typeof decoded.addr !== 'string' || decoded.addr.length > MAX_ADDRESS_LENGTH)) {
+    throw new IdentityRejected('malformed identity');
+  }
+  return { identity: decoded.id, clientAddress: decoded.addr || null };
+}
+
+/**
+ * Returns the caller (null = anonymous, yet still vouched for by the gateway). Kept for callers
+ * that need only the identity; `verifyGatewayIdentity` also gives the client address.
+ */
+export function verifyIdentity(
+  headers: { get(name: string): string | undefined | null },
+  secret: string,
+  now: number = Date.now(),
+): Identity | null {
+  return verifyGatewayIdentity(headers, secret, now).identity;
 }

@@ -16,7 +16,7 @@ import { statementCounter } from './database.js';
 import type { EventBus } from './events.js';
 import { closeServer, listen, readBody, sendJson } from './http.js';
 import { Loaders } from './loaders.js';
-import { IdentityRejected, verifyIdentity } from './signed-identity.js';
+import { IdentityRejected, verifyGatewayIdentity } from './signed-identity.js';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
@@ -109,8 +109,11 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       let actor: Actor;
+      let clientAddress: string | null;
       try {
-        actor = new Actor(verifyIdentity(headers, gatewaySecret));
+        const verified = verifyGatewayIdentity(headers, gatewaySecret);
+        actor = new Actor(verified.identity);
+        clientAddress = verified.clientAddress;
       } catch (error) {
         if (error instanceof IdentityRejected) {
           sendJson(response, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -128,6 +131,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
           loaders: new Loaders(),
           accessLog: new AccessLog(shipper, actor, operation),
           requestId: headers.get('x-request-id') ?? randomUUID(),
+          clientAddress,
         }),
       });
       const outHeaders: Record<string, string> = {};
