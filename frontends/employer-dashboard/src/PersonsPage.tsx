@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import {
-  Badge,
   DataTable,
   ErrorPanel,
   Group,
@@ -10,13 +9,13 @@ import {
   TextInput,
   useDebouncedValue,
   useDocumentTitle,
-  useFormat,
   useSearchParams,
   useT,
   Widget,
   type DataTableColumn,
 } from '@poortwachter/ui';
 import { useState } from 'react';
+import { AbsenceStatus } from './AbsenceStatus';
 import { openCase, PERSONS, type PersonRow } from './graphql';
 
 /**
@@ -28,7 +27,6 @@ export const PERSONS_WINDOW = 200;
 /** "Personen": everyone within the user's authorisation, searchable, sortable and paged. */
 export function PersonsPage() {
   const t = useT('employerDashboard');
-  const format = useFormat();
   useDocumentTitle(t('persons.title'));
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('zoek') ?? '');
@@ -48,18 +46,7 @@ export function PersonsPage() {
     {
       key: 'absence',
       header: t('persons.absence'),
-      cell: (p) => {
-        const open = openCase(p);
-        return open ? (
-          <Badge color="orange" variant="light">
-            {t('persons.sickSince', { date: format.date(open.firstSickDay) })}
-          </Badge>
-        ) : (
-          <Text size="sm" c="dimmed" component="span">
-            {t('persons.notSick')}
-          </Text>
-        );
-      },
+      cell: (p) => <AbsenceStatus person={p} />,
       // Sick persons first when ascending, longest absence first.
       sortValue: (p) => openCase(p)?.firstSickDay ?? null,
     },

@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import {
-  Badge,
   Button,
   Checkbox,
   DataTable,
@@ -10,12 +9,12 @@ import {
   Text,
   TextInput,
   useDebouncedValue,
-  useFormat,
   VisuallyHidden,
   Widget,
   type DataTableColumn,
 } from '@poortwachter/ui';
 import { useState } from 'react';
+import { AbsenceStatus } from './AbsenceStatus';
 import { openCase, PERSONS, type PersonRow } from './graphql';
 import { useMessages } from './i18n';
 import { SickReportDialog } from './SickReportDialog';
@@ -26,7 +25,6 @@ export const SICK_REPORT_WINDOW = 50;
 /** "Ziek melden": the employees who are not absent, each with a button to report them sick. */
 export function SickReportWidget() {
   const { t } = useMessages();
-  const format = useFormat();
   const [search, setSearch] = useState('');
   const [includeAbsent, setIncludeAbsent] = useState(false);
   const [debounced] = useDebouncedValue(search.trim(), 300);
@@ -43,18 +41,7 @@ export function SickReportWidget() {
     {
       key: 'absence',
       header: t('sickReport.absence'),
-      cell: (p) => {
-        const open = openCase(p);
-        return open ? (
-          <Badge color="orange" variant="light">
-            {t('sickReport.sickSince', { date: format.date(open.firstSickDay) })}
-          </Badge>
-        ) : (
-          <Text size="sm" c="dimmed" component="span">
-            {t('sickReport.notSick')}
-          </Text>
-        );
-      },
+      cell: (p) => <AbsenceStatus person={p} />,
     },
     {
       key: 'action',
