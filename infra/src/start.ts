@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DEMO_PASSWORD, DEMO_USERS } from '@poortwachter/kit';
+import { DEMO_PASSWORD, DEMO_USERS, demoTotpSecret, isProduction } from '@poortwachter/kit';
 import { startEmbeddedPostgres, type DatabaseServer } from './embedded-db.js';
 import { REPO_ROOT, startStack, type Stack } from './stack.js';
 
@@ -55,9 +55,10 @@ function printSummary(stack: Stack, database: string): void {
     `  Database                             ${database}`,
     '',
     `  Demo logins (development only), password for all: ${DEMO_PASSWORD}`,
+    '  Second factor: add the secret to an authenticator app (e.g. Google Authenticator, "setup key").',
     ...DEMO_USERS.map(
       (user) =>
-        `    ${user.username.padEnd(width)}  ${(ROLE_LABELS[user.role] ?? user.role).padEnd(15)} ${user.role === 'EMPLOYEE' ? stack.urls.shells.employee : stack.urls.shells.employer}`,
+        `    ${user.username.padEnd(width)}  ${(ROLE_LABELS[user.role] ?? user.role).padEnd(15)} ${(user.role === 'EMPLOYEE' ? stack.urls.shells.employee : stack.urls.shells.employer).padEnd(24)} ${isProduction() ? '' : `TOTP ${demoTotpSecret(user.username)}`}`,
     ),
     '',
     '  Stop with Ctrl-C.',

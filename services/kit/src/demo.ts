@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as OTPAuth from 'otpauth';
 
 /**
  * The demo data set is seeded by several subgraphs independently (none reads another's tables).
@@ -76,3 +77,12 @@ export const DEMO_PROFESSIONALS = [
   { index: 1, name: 'dr. Marieke Bos', role: 'OCCUPATIONAL_PHYSICIAN', username: 'bedrijfsarts.demo' },
   { index: 2, name: 'Ruben Visser', role: 'CASE_MANAGER', username: 'casemanager.demo' },
 ] as const;
+
+/**
+ * The authenticator (TOTP) secret of a demo login, derived from the username so it is the same on
+ * every machine and `npm start` can print it. Development only; never used for real accounts.
+ */
+export function demoTotpSecret(username: string): string {
+  const bytes = new Uint8Array(createHash('sha256').update(`poortwachter-demo-totp:${username}`).digest().subarray(0, 20));
+  return new OTPAuth.Secret({ buffer: bytes.buffer }).base32;
+}

@@ -33,14 +33,8 @@ function totp(secret: string, username: string): OTPAuth.TOTP {
   });
 }
 
-/**
- * The authenticator secret of a demo login: derived from the username, so it is the same on every
- * machine and `npm start` can print it. Never used for real accounts.
- */
-export function demoTotpSecret(username: string): string {
-  const bytes = new Uint8Array(createHash('sha256').update(`poortwachter-demo-totp:${username}`).digest().subarray(0, 20));
-  return new OTPAuth.Secret({ buffer: bytes.buffer }).base32;
-}
+/** Demo logins' secrets are part of the demo data set, defined with it in the kit. */
+export { demoTotpSecret } from '@poortwachter/kit';
 
 export function newTotpSecret(): string {
   return new OTPAuth.Secret({ size: 20 }).base32;
