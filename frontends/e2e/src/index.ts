@@ -1,3 +1,4 @@
 export * from './axe.js';
 export * from './browser.js';
 export * from './screenshots.js';
+export { freshTotpCode } from './totp.js';

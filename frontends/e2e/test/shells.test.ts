@@ -2,7 +2,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@poortwachter/kit';
 import { System, eventually } from '@poortwachter/infra';
-import { launchBrowser, screenshot, seriousAccessibilityViolations } from '../src/index.js';
+import { demoTotpSecret } from '@poortwachter/identity-service';
+import { freshTotpCode, launchBrowser, screenshot, seriousAccessibilityViolations } from '../src/index.js';
 
 /**
  * The manuals' users in a real browser: an employee and an employer log in to their shells, see
@@ -33,11 +34,22 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   return page;
 }
 
-async function logIn(page: Page, shellUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+async function enterCredentials(page: Page, shellUrl: string, username: string, password: string): Promise<void> {
   await page.goto(shellUrl);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** The two-step login of a demo user: password, then the code of their enrolled authenticator app. */
+async function logIn(page: Page, shellUrl: string, username: string): Promise<void> {
+  await enterCredentials(page, shellUrl, username, DEMO_PASSWORD);
+  const heading = page.getByRole('heading', { name: 'Code invoeren', level: 1 });
+  await shown(heading);
+  // Focus moves to each step's heading.
+  await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.getByLabel('Code (6 cijfers)').fill(await freshTotpCode(username, demoTotpSecret(username)));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
 }
 
 /** Waits until the element is visible; fails the test with Playwright's message otherwise. */
@@ -52,7 +64,7 @@ async function expectAccessible(page: Page): Promise<void> {
 describe('employee shell', () => {
   it('refuses a wrong password with a Dutch message, and passes axe on the login page', async () => {
     const page = await newPage();
-    await logIn(page, system.stack.urls.shells.employee, 'werknemer.demo', 'Verkeerd-Wachtwoord-1');
+    await enterCredentials(page, system.stack.urls.shells.employee, 'werknemer.demo', 'Verkeerd-Wachtwoord-1');
     await expect.poll(() => page.getByText('Gebruikersnaam of wachtwoord onjuist').count()).toBeGreaterThan(0);
     await screenshot(page, 'employee-login-refused');
     await expectAccessible(page);

@@ -3,6 +3,7 @@ import { RemoteView, RequireSession, ShellFrame, type ShellNavItem } from '@poor
 import { lazy, Suspense } from 'react';
 
 const LoginRoute = lazy(() => import('./LoginRoute'));
+const ActivationRoute = lazy(() => import('./ActivationRoute'));
 
 /** The employee portal remote owns the screens; the menu lists only screens that exist. */
 export const EMPLOYEE_PORTAL = 'employee_portal/App';
@@ -25,6 +26,14 @@ export function App() {
         element={
           <Suspense fallback={<LoadingState />}>
             <LoginRoute />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/activeren"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <ActivationRoute />
           </Suspense>
         }
       />

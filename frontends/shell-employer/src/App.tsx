@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { EMPLOYER_SHELL_ROLES, TAB_PATHS, TABS_BY_ROLE, tabOfPath, type Tab } from './menu';
 
 const LoginRoute = lazy(() => import('./LoginRoute'));
+const ActivationRoute = lazy(() => import('./ActivationRoute'));
 
 export const EMPLOYER_DASHBOARD = 'employer_dashboard/App';
 export const AGENDA = 'agenda/App';
@@ -28,6 +29,14 @@ export function App() {
         element={
           <Suspense fallback={<LoadingState />}>
             <LoginRoute />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/activeren"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <ActivationRoute />
           </Suspense>
         }
       />

@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, Observable, ServerError } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import type { SessionStore } from './session';
@@ -15,6 +15,11 @@ export function createCache(): InMemoryCache {
       DurationClassCount: { keyFields: false },
       PersonPage: { keyFields: false },
       LoginResult: { keyFields: false },
+      LoginChallenge: { keyFields: false },
+      AuthSession: { keyFields: false },
+      TotpEnrolment: { keyFields: false },
+      TwoFactorEnrolmentResult: { keyFields: false },
+      PasswordStrength: { keyFields: false },
       Person: {
         keyFields: ['id'],
         fields: {
@@ -51,11 +56,25 @@ export function createApolloClient({ gatewayUrl, session }: ApolloOptions): Apol
       },
     };
   });
-  const expiry = new ErrorLink(({ error, operation }) => {
-    if (operation.operationName !== 'Login' && isUnauthenticated(error) && session.get()) session.signOut('expired');
+  // An expired access token: renew it once through the refresh cookie and repeat the operation; else back to login.
+  const expiry = new ErrorLink(({ error, operation, forward }) => {
+    if (!isUnauthenticated(error) || !session.get() || operation.getContext().pwRetried) return;
+    return new Observable<ApolloLink.Result>((observer) => {
+      let subscription: { unsubscribe(): void } | undefined;
+      void session.refresh().then((renewed) => {
+        if (!renewed) {
+          observer.error(error);
+          return;
+        }
+        operation.setContext({ pwRetried: true });
+        subscription = forward(operation).subscribe(observer);
+      });
+      return () => subscription?.unsubscribe();
+    });
   });
   return new ApolloClient({
-    link: ApolloLink.from([expiry, auth, new HttpLink({ uri: gatewayUrl })]),
+    // credentials: the gateway keeps the refresh and trust tokens in HttpOnly cookies.
+    link: ApolloLink.from([expiry, auth, new HttpLink({ uri: gatewayUrl, credentials: 'include' })]),
     cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

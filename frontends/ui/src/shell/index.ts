@@ -28,6 +28,10 @@ export {
   type SignOutReason,
 } from './session';
 export { createApolloClient, createCache, isUnauthenticated } from './apollo';
-export { LoginPage, LOGIN_MUTATION } from './LoginPage';
+export { LoginPage, START_LOGIN, COMPLETE_LOGIN } from './LoginPage';
+export { PasswordRules, PASSWORD_RULES } from './PasswordRules';
+export { ActivationPage } from './ActivationPage';
+export { AuthFrame } from './AuthFrame';
+export { createAuthEndpoints, type AuthEndpoints } from './auth';
 export { ShellFrame, RequireSession, type ShellNavItem } from './ShellFrame';
 export { NotFoundPage } from './NotFoundPage';

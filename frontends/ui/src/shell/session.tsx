@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import type { AuthEndpoints } from './auth';
 
 export const ROLES = ['EMPLOYEE', 'EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'PLANNER', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,7 +14,7 @@ export interface SessionUser {
 
 export interface Session {
   accessToken: string;
-  /** ISO timestamp from the `login` mutation. */
+  /** When the access token expires (ISO timestamp). */
   expiresAt: string;
   user: SessionUser;
 }
@@ -42,6 +43,11 @@ export interface SessionStore {
   lastSignOut(): SignOutReason | null;
   signIn(session: Session): void;
   signOut(reason: SignOutReason): void;
+  /**
+   * Tries once to get a new access token through the refresh cookie; signs out ('expired') when that
+   * fails. Concurrent callers share one attempt, so a rotated refresh token is never sent twice.
+   */
+  refresh(): Promise<boolean>;
   subscribe(listener: () => void): () => void;
 }
 
@@ -49,8 +55,13 @@ export interface SessionStore {
  * The session lives in sessionStorage: it survives a reload but not closing the tab, and it is never
  * shared with other tabs. An expired token is dropped on read.
  */
-export function createSessionStore(storage: Storage | undefined = globalThis.sessionStorage, now: () => number = Date.now): SessionStore {
+export function createSessionStore(
+  storage: Storage | undefined = globalThis.sessionStorage,
+  now: () => number = Date.now,
+  auth?: AuthEndpoints,
+): SessionStore {
   const listeners = new Set<() => void>();
+  let refreshing: Promise<boolean> | null = null;
   let reason: SignOutReason | null = null;
   let current: Session | null = null;
   try {
@@ -61,7 +72,7 @@ export function createSessionStore(storage: Storage | undefined = globalThis.ses
     current = null;
   }
   const emit = () => listeners.forEach((l) => l());
-  return {
+  const store: SessionStore = {
     get: () => current,
     lastSignOut: () => reason,
     signIn(session) {
@@ -76,6 +87,7 @@ export function createSessionStore(storage: Storage | undefined = globalThis.ses
     },
     signOut(why) {
       if (!current && reason === why) return;
+      if (why === 'logout') void auth?.logout(current?.accessToken);
       current = null;
       reason = why;
       try {
@@ -89,18 +101,33 @@ export function createSessionStore(storage: Storage | undefined = globalThis.ses
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    refresh() {
+      refreshing ??= (async () => {
+        const renewed = auth ? await auth.refresh() : null;
+        if (renewed && isSession(renewed)) {
+          store.signIn(renewed);
+          return true;
+        }
+        store.signOut('expired');
+        return false;
+      })().finally(() => {
+        refreshing = null;
+      });
+      return refreshing;
+    },
   };
+  return store;
 }
 
 const SessionContext = createContext<SessionStore | null>(null);
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
   const session = useSyncExternalStore(store.subscribe, store.get);
-  // Sign out when the access token runs out, also while the page sits idle.
+  // Renew shortly before the access token runs out (or sign out when the session has ended), also while the page sits idle.
   useEffect(() => {
     if (!session) return;
-    const remaining = Date.parse(session.expiresAt) - Date.now();
-    const timer = setTimeout(() => store.signOut('expired'), Math.max(0, Math.min(remaining, 2_147_000_000)));
+    const remaining = Date.parse(session.expiresAt) - Date.now() - 30_000;
+    const timer = setTimeout(() => void store.refresh(), Math.max(0, Math.min(remaining, 2_147_000_000)));
     return () => clearTimeout(timer);
   }, [session, store]);
   return <SessionContext.Provider value={store}>{children}</SessionContext.Provider>;

@@ -3,6 +3,7 @@ import { BrowserRouter, ErrorPanel, i18n, initI18n, Stack, UiProvider } from '@p
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApolloClient } from './apollo';
+import { createAuthEndpoints } from './auth';
 import { initFederation } from './federation';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 import { createSessionStore, SessionProvider } from './session';
@@ -38,7 +39,7 @@ export async function startShell({ hostName, render, container = document.getEle
   }
   initI18n(config.locale);
   initFederation(hostName, config.remotes);
-  const session = createSessionStore();
+  const session = createSessionStore(globalThis.sessionStorage, Date.now, createAuthEndpoints(config.gatewayUrl));
   const client = createApolloClient({ gatewayUrl: config.gatewayUrl, session });
   root.render(
     <StrictMode>

@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { ActivationPage } from '@poortwachter/ui/shell';
+
+/** The link in the invitation mail (`/activeren?token=…`); loaded on demand like the login page. */
+export default function ActivationRoute() {
+  const t = useT('shell');
+  return <ActivationPage portalName={t('portal.employee')} />;
+}
