@@ -8,7 +8,6 @@ import {
   Link,
   List,
   LoadingState,
-  PasswordInput,
   Stack,
   Text,
   TextInput,
@@ -20,7 +19,7 @@ import {
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { AuthFrame } from './AuthFrame';
 import { ACTIVATE_ACCOUNT, INVITATION_STATUS, REQUEST_NEW_INVITATION, type InvitationStatus } from './login-operations';
-import { PASSWORD_RULES, PasswordRules } from './PasswordRules';
+import { NewPasswordFields, PASSWORD_RULES } from './PasswordRules';
 
 const INVITATION_ERRORS: Record<string, Exclude<InvitationStatus, 'VALID'>> = {
   INVITATION_UNKNOWN: 'UNKNOWN',
@@ -153,24 +152,14 @@ export function ActivationPage({ portalName }: { portalName: string }) {
             onChange={(event) => setEmail(event.currentTarget.value)}
             error={fieldErrors.email}
           />
-          <PasswordRules password={password} />
-          <PasswordInput
-            label={t('activation.password')}
-            name="new-password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldErrors.password}
-          />
-          <PasswordInput
-            label={t('activation.repeat')}
-            name="new-password-repeat"
-            autoComplete="new-password"
-            required
-            value={passwordRepeat}
-            onChange={(event) => setPasswordRepeat(event.currentTarget.value)}
-            error={fieldErrors.passwordRepeat}
+          <NewPasswordFields
+            password={password}
+            passwordRepeat={passwordRepeat}
+            onPasswordChange={setPassword}
+            onPasswordRepeatChange={setPasswordRepeat}
+            passwordLabel={t('activation.password')}
+            repeatLabel={t('activation.repeat')}
+            errors={fieldErrors}
           />
           <Button type="submit" loading={activation.loading} fullWidth mt="xs">
             {t('activation.submit')}

@@ -32,7 +32,7 @@ import {
   type LoginChallengeData,
 } from './login-operations';
 import { AuthFrame } from './AuthFrame';
-import { PASSWORD_RULES, PasswordRules } from './PasswordRules';
+import { NewPasswordFields, PASSWORD_RULES } from './PasswordRules';
 import { useSession, useSessionStore, type Session } from './session';
 
 export { START_LOGIN, COMPLETE_LOGIN } from './login-operations';
@@ -340,24 +340,15 @@ export function LoginPage({ portalName }: { portalName: string }) {
       body = (
         <form onSubmit={submitOwnPassword(step.challenge)} noValidate>
           <Stack gap="sm">
-            <PasswordRules password={password} username={username.trim()} />
-            <PasswordInput
-              label={t('ownPassword.password')}
-              name="new-password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={fieldErrors.password}
-            />
-            <PasswordInput
-              label={t('ownPassword.repeat')}
-              name="new-password-repeat"
-              autoComplete="new-password"
-              required
-              value={passwordRepeat}
-              onChange={(event) => setPasswordRepeat(event.currentTarget.value)}
-              error={fieldErrors.passwordRepeat}
+            <NewPasswordFields
+              password={password}
+              passwordRepeat={passwordRepeat}
+              onPasswordChange={setPassword}
+              onPasswordRepeatChange={setPasswordRepeat}
+              passwordLabel={t('ownPassword.password')}
+              repeatLabel={t('ownPassword.repeat')}
+              errors={fieldErrors}
+              username={username.trim()}
             />
             <Button type="submit" loading={chooseState.loading} fullWidth mt="xs">
               {t('ownPassword.submit')}

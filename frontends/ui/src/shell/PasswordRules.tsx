@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { List, Text, useDebouncedValue, useT } from '@poortwachter/ui';
+import { List, PasswordInput, Text, useDebouncedValue, useT } from '@poortwachter/ui';
 import { PASSWORD_STRENGTH } from './login-operations';
 
 /** The portal's password rules, in the order the manual lists them, with the server's violation code. */
@@ -44,5 +44,44 @@ export function PasswordRules({ password, username }: { password: string; userna
         {strength ? t('strength.label', { value: t(`strength.${SCORE_KEYS[Math.max(0, Math.min(4, strength.score))]!}`) }) : ''}
       </Text>
     </div>
+  );
+}
+
+/**
+ * A new password and its repetition under the rule checklist: what activation and the first
+ * login with a provisional password both ask for.
+ */
+export function NewPasswordFields(props: {
+  password: string;
+  passwordRepeat: string;
+  onPasswordChange: (value: string) => void;
+  onPasswordRepeatChange: (value: string) => void;
+  passwordLabel: string;
+  repeatLabel: string;
+  errors: { password?: string; passwordRepeat?: string };
+  username?: string;
+}) {
+  return (
+    <>
+      <PasswordRules password={props.password} username={props.username} />
+      <PasswordInput
+        label={props.passwordLabel}
+        name="new-password"
+        autoComplete="new-password"
+        required
+        value={props.password}
+        onChange={(event) => props.onPasswordChange(event.currentTarget.value)}
+        error={props.errors.password}
+      />
+      <PasswordInput
+        label={props.repeatLabel}
+        name="new-password-repeat"
+        autoComplete="new-password"
+        required
+        value={props.passwordRepeat}
+        onChange={(event) => props.onPasswordRepeatChange(event.currentTarget.value)}
+        error={props.errors.passwordRepeat}
+      />
+    </>
   );
 }
