@@ -153,6 +153,24 @@ const SICK_CASE_FIELDS = gql`
   }
 `;
 
+const ACTIVITY_DETAIL_FIELDS = gql`
+  fragment ActivityDetailFields on Activity {
+    id
+    title
+    role
+    kind
+    signalDate
+    deadline
+    status
+    conclusion
+    remarks
+    person {
+      id
+      fullName
+    }
+  }
+`;
+
 export const PERSON_ABSENCE: TypedDocumentNode<{ person: PersonAbsence | null }, { id: string }> = gql`
   query PersonAbsence($id: ID!) {
     person(id: $id) {
@@ -179,23 +197,12 @@ export const PERSON_DOSSIER: TypedDocumentNode<{ person: PersonDossier | null },
         ...AbsenceCaseFields
       }
       activities {
-        id
-        title
-        role
-        kind
-        signalDate
-        deadline
-        status
-        conclusion
-        remarks
-        person {
-          id
-          fullName
-        }
+        ...ActivityDetailFields
       }
     }
   }
   ${SICK_CASE_FIELDS}
+  ${ACTIVITY_DETAIL_FIELDS}
 `;
 
 export interface ReportSicknessInput {
@@ -268,21 +275,10 @@ export interface HandleActivityInput {
 export const HANDLE_ACTIVITY: TypedDocumentNode<{ handleActivity: ActivityDetail }, { input: HandleActivityInput }> = gql`
   mutation HandleActivity($input: HandleActivityInput!) {
     handleActivity(input: $input) {
-      id
-      title
-      role
-      kind
-      signalDate
-      deadline
-      status
-      conclusion
-      remarks
-      person {
-        id
-        fullName
-      }
+      ...ActivityDetailFields
     }
   }
+  ${ACTIVITY_DETAIL_FIELDS}
 `;
 
 export interface AddActivityInput {
@@ -296,21 +292,10 @@ export interface AddActivityInput {
 export const ADD_ACTIVITY: TypedDocumentNode<{ addActivity: ActivityDetail }, { input: AddActivityInput }> = gql`
   mutation AddActivity($input: AddActivityInput!) {
     addActivity(input: $input) {
-      id
-      title
-      role
-      kind
-      signalDate
-      deadline
-      status
-      conclusion
-      remarks
-      person {
-        id
-        fullName
-      }
+      ...ActivityDetailFields
     }
   }
+  ${ACTIVITY_DETAIL_FIELDS}
 `;
 
 /** Queries that show activities or absence; refetched after every change so all widgets agree. */
