@@ -1,0 +1,53 @@
+import type { Catalog } from '../nl';
+
+export const employeePortal: Catalog['employeePortal'] = {
+  title: 'My absence',
+  intro: 'Your absence files and your appointments with the occupational health service.',
+  noPerson: 'No personal file is linked to your account. Please contact your occupational health service.',
+  current: {
+    title: 'Current file',
+    none: 'You have no open absence file at the moment.',
+    firstSickDay: 'First day of absence',
+    absencePercentage: 'Absence percentage',
+    waitingPeriodEndsOn: 'End of waiting period (104 weeks)',
+    duration: 'Duration of absence',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
+    courseTitle: 'Absence course',
+    courseCaption: 'Absence course of the current file',
+    courseFrom: 'From',
+    coursePercentage: 'Absence percentage',
+  },
+  cases: {
+    title: 'File overview',
+    caption: 'All your absence files, as known to your occupational health service',
+    empty: 'No absence files are known.',
+    firstSickDay: 'First day of absence',
+    status: 'Status',
+    absencePercentage: 'Absence percentage',
+    recoveredOn: 'Recovered on',
+    waitingPeriodEndsOn: 'End of waiting period',
+    current: 'Current',
+  },
+  appointments: {
+    title: 'Upcoming appointments',
+    empty: 'You have no scheduled appointments.',
+    all: 'View all appointments',
+    with: 'With {{name}}, {{role}}',
+    location: 'Location',
+    video: 'Video call',
+    joinVideo: 'Join the video call',
+    when: 'Date and time',
+    kind: 'Type of appointment',
+    status: 'Status',
+  },
+  appointmentsPage: {
+    title: 'Appointments',
+    intro:
+      'Your appointments with the occupational physician, case manager or other professionals of the occupational health service.',
+    upcoming: 'Upcoming appointments',
+    past: 'Past appointments',
+    pastEmpty: 'There are no past appointments.',
+    caption: 'Past appointments with the occupational health service',
+  },
+};
