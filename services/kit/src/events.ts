@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import type { ServiceName } from './config.js';
+import { BUSINESS_TIME_ZONE } from './calendar.js';
 
 /**
  * Who consumes which event. Publishing writes one job into each consumer's own queue, and every
@@ -20,7 +21,11 @@ export const EVENT_TOPOLOGY = {
   'activity.handled': [],
   'appointment.planned': [],
   'appointment.changed': [],
-  'document.signed': [],
+  'document.signed': ['identity'],
+  // Who may receive the daily digest, as a read model in activities (role, scope, opt-in; no e-mail).
+  'user.changed': ['activities'],
+  // One user's due and overdue activities of the day; identity turns it into a mail in the outbox.
+  'activity-digest.ready': ['identity'],
 } as const satisfies Record<string, readonly ServiceName[]>;
 
 export type EventName = keyof typeof EVENT_TOPOLOGY;
@@ -137,6 +142,22 @@ export class EventBus {
       },
       async (jobs) => handler(jobs.map((job) => ({ jobId: job.id, payload: job.data }))),
     );
+  }
+
+  /**
+   * Runs `handler` on a cron schedule (in the business time zone unless `tz` says otherwise). The
+   * schedule lives in the database, so with several instances each tick runs once, and a tick
+   * missed while the service was down is not replayed.
+   */
+  async schedule(name: string, cron: string, handler: () => Promise<void>, options: { tz?: string } = {}): Promise<void> {
+    const queue = `${this.service}.schedule.${name}`;
+    try {
+      await this.boss.createQueue(queue, { retryLimit: 2, retryDelay: 60 });
+    } catch (error) {
+      if (!/already exists|duplicate/i.test(String(error))) throw error;
+    }
+    await this.boss.schedule(queue, cron, null, { tz: options.tz ?? BUSINESS_TIME_ZONE });
+    await this.boss.work(queue, { pollingIntervalSeconds: 30 }, async () => handler());
   }
 
   async stop(): Promise<void> {
