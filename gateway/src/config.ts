@@ -48,13 +48,6 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Default GATEWAY_SIGNING_SECRET (shared with the subgraphs). */
   signingSecret?: string;
-  /** Default SESSION_SIGNING_SECRET (shared with the identity subgraph; development login). */
-  sessionSecret?: string;
-  /**
-   * Accept the development login's HS256 tokens; default: outside production, or with
-   * ALLOW_DEVELOPMENT_LOGIN=true (test stacks and `npm start`, which run NODE_ENV=production).
-   */
-  allowDevelopmentTokens?: boolean;
   /** Take the client address from the first X-Forwarded-For hop; default TRUST_PROXY=true. */
   trustProxy?: boolean;
   /** Mark the session cookies Secure; default in production. */
@@ -76,8 +69,6 @@ export interface ResolvedGatewayOptions {
   introspection: IntrospectionPolicy;
   corsOrigins: ReadonlySet<string>;
   signingSecret: string;
-  /** null = HS256 development tokens are refused. */
-  sessionSecret: string | null;
   trustProxy: boolean;
   secureCookies: boolean;
   maxBodyBytes: number;
@@ -125,10 +116,6 @@ export function resolveOptions(
     introspection: options.introspection ?? parseIntrospectionPolicy(env.GATEWAY_INTROSPECTION, production),
     corsOrigins: new Set(corsOrigins),
     signingSecret: options.signingSecret ?? secret('GATEWAY_SIGNING_SECRET', env),
-    sessionSecret:
-      (options.allowDevelopmentTokens ?? (!production || env.ALLOW_DEVELOPMENT_LOGIN === 'true'))
-        ? (options.sessionSecret ?? secret('SESSION_SIGNING_SECRET', env))
-        : null,
     trustProxy: options.trustProxy ?? env.TRUST_PROXY === 'true',
     secureCookies: options.secureCookies ?? production,
     maxBodyBytes:

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  InvalidAccessToken,
-  InvalidSessionToken,
-  signIdentity,
-  verifySessionToken,
-  type Identity,
-} from '@poortwachter/kit';
+import { InvalidAccessToken, signIdentity, type Identity } from '@poortwachter/kit';
 import { decodeProtectedHeader } from 'jose';
 
 /** Where a field of a login response sits in the response data, so the gateway can move tokens into cookies. */
@@ -56,7 +50,7 @@ interface CachedIdentity {
 }
 
 export interface TokenVerifierOptions {
-  /** Verifies identity's ES256 access tokens (JWKS); null = only development tokens. */
+  /** Verifies identity's ES256 access tokens (JWKS); null = every token is refused. */
   accessTokens?: { verify(token: string): Promise<Identity> } | null;
   /** Asks identity whether the session behind a token is still active; null = no revocation check. */
   sessionActive?: ((identity: Identity) => Promise<boolean>) | null;
@@ -72,8 +66,7 @@ const CACHE_TTL_MS = 30_000;
  * - ES256 access tokens from identity's sessions and partner clients, verified against identity's
  *   JWKS; a user token's session is checked with identity (`sessionActive`) whenever the token is
  *   verified, so a logged-out or revoked session is refused within the cache period.
- * - HS256 development-login tokens (SESSION_SIGNING_SECRET) only when a session secret is given
- *   (development, or ALLOW_DEVELOPMENT_LOGIN=true).
+ * - Nothing else: no HS256, no unsigned tokens, no development shortcut.
  *
  * Results are cached per token for a short while: a client sends the same token with every request,
  * and verifying (and asking identity) each time would cost more than the rest of the gateway's own
@@ -84,7 +77,6 @@ export class TokenVerifier {
   private readonly pending = new Map<string, Promise<CachedIdentity>>();
 
   constructor(
-    private readonly sessionSecret: string | null,
     private readonly now: () => number = Date.now,
     private readonly options: TokenVerifierOptions = {},
   ) {}
@@ -133,17 +125,6 @@ export class TokenVerifier {
       alg = decodeProtectedHeader(token).alg;
     } catch {
       throw new AuthenticationFailed('malformed token');
-    }
-    if (alg === 'HS256') {
-      if (this.sessionSecret === null) throw new AuthenticationFailed('development tokens are not accepted here');
-      try {
-        // Development tokens carry no session: a sessionId claim in one is ignored, not trusted.
-        const { sessionId: _ignored, ...identity } = await verifySessionToken(token, this.sessionSecret);
-        return identity;
-      } catch (error) {
-        if (error instanceof InvalidSessionToken) throw new AuthenticationFailed(error.message);
-        throw error;
-      }
     }
     if (alg === 'ES256' && this.options.accessTokens) {
       try {

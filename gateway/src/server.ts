@@ -146,7 +146,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const accessTokens = identityClient
     ? new JwksAccessTokenVerifier(() => identityClient.fetchJwks(), { maxAgeMs: 300_000, minRefetchMs: 30_000 })
     : null;
-  const verifier = new TokenVerifier(config.sessionSecret, Date.now, {
+  const verifier = new TokenVerifier(Date.now, {
     accessTokens,
     sessionActive: identityClient ? (identity) => identityClient.sessionActive(identity) : null,
   });

@@ -34,16 +34,8 @@ describe('the client address forwarded to subgraphs', () => {
   });
 });
 
-describe('which tokens and addresses the configuration trusts', () => {
-  const secrets = { GATEWAY_SIGNING_SECRET: 'g'.repeat(32), SESSION_SIGNING_SECRET: 's'.repeat(32) };
-
-  it('refuses development tokens in production unless ALLOW_DEVELOPMENT_LOGIN=true', () => {
-    expect(resolveOptions({}, { NODE_ENV: 'production', ...secrets }).sessionSecret).toBeNull();
-    expect(resolveOptions({}, { NODE_ENV: 'production', ALLOW_DEVELOPMENT_LOGIN: 'true', ...secrets }).sessionSecret).toBe(
-      's'.repeat(32),
-    );
-    expect(resolveOptions({}, { NODE_ENV: 'development' }).sessionSecret).not.toBeNull();
-  });
+describe('which addresses the configuration trusts', () => {
+  const secrets = { GATEWAY_SIGNING_SECRET: 'g'.repeat(32) };
 
   it('trusts X-Forwarded-For only with TRUST_PROXY=true and marks cookies Secure in production', () => {
     expect(resolveOptions({}, { NODE_ENV: 'production', ...secrets })).toMatchObject({ trustProxy: false, secureCookies: true });

@@ -14,7 +14,6 @@ beforeAll(async () => {
     supergraphSdl: system.supergraphSdl,
     subgraphUrls: system.subgraphUrls,
     production: true,
-    allowDevelopmentTokens: true,
   });
 });
 

@@ -6,7 +6,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   closeServer,
   domainError,
-  issueSessionToken,
   readBody,
   secret,
   verifyIdentity,
@@ -14,9 +13,9 @@ import {
 } from '@poortwachter/kit';
 import { composeSdl } from '@poortwachter/schema';
 import { parse } from 'graphql';
+import { accessToken, FAKE_IDENTITY_KEY, withSession, type KeyPair } from './test-keys.js';
 
 export const SIGNING_SECRET = secret('GATEWAY_SIGNING_SECRET');
-export const SESSION_SECRET = secret('SESSION_SIGNING_SECRET');
 
 /** What a fake subgraph saw of one request. */
 export interface SeenRequest {
@@ -132,8 +131,24 @@ type Person @key(fields: "id") {
   id: ID!
   username: String
 }
+type JsonWebKeySet {
+  keys: [JsonWebKey!]!
+}
+type JsonWebKey {
+  kty: String!
+  crv: String
+  x: String
+  y: String
+  kid: String!
+  alg: String!
+  use: String!
+}
 type Query {
   whoami: String
+  """The keys the gateway verifies access tokens with."""
+  jwks: JsonWebKeySet!
+  """The gateway's revocation check; every fake session is active."""
+  sessionActive: Boolean!
 }
 `;
 
@@ -180,6 +195,8 @@ export async function startFakeSystem(): Promise<FakeSystem> {
     Query: {
       whoami: (_: unknown, __: unknown, context: { identity: Identity | null }) =>
         JSON.stringify(context.identity),
+      jwks: async () => (await FAKE_IDENTITY_KEY).jwks,
+      sessionActive: (_: unknown, __: unknown, context: { identity: Identity | null }) => context.identity !== null,
     },
     Person: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
@@ -205,12 +222,17 @@ export async function startFakeSystem(): Promise<FakeSystem> {
 export const EMPLOYER: Identity = {
   sub: 'user-employer',
   role: 'EMPLOYER',
+  sessionId: 'fake-session',
   scope: { employerIds: ['employer-1'], divisionIds: [], departmentIds: [] },
 };
 export const PARTNER: Identity = { sub: 'client-afas', role: 'API_CLIENT', apiScopes: ['persons:read'] };
 
-export function tokenFor(identity: Identity, ttlSeconds?: number, key = SESSION_SECRET): Promise<string> {
-  return issueSessionToken(identity, key, ttlSeconds);
+/**
+ * An ES256 access token as identity would issue it, signed with the key the fake identity publishes
+ * (or with `key`, e.g. an attacker's key with the same kid).
+ */
+export async function tokenFor(identity: Identity, ttlSeconds = 3600, key?: KeyPair): Promise<string> {
+  return accessToken(withSession(identity), key ?? (await FAKE_IDENTITY_KEY), ttlSeconds);
 }
 
 export interface GraphQLResponse {

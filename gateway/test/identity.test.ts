@@ -2,25 +2,33 @@ import { HeaderMap } from '@apollo/server';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from '@poortwachter/kit';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationFailed, createContext, requestIdFrom, TokenVerifier } from '../src/identity.js';
-import { EMPLOYER, SESSION_SECRET, SIGNING_SECRET, tokenFor } from './fake-subgraphs.js';
+import { JwksAccessTokenVerifier } from '@poortwachter/kit';
+import { EMPLOYER, SIGNING_SECRET, tokenFor } from './fake-subgraphs.js';
+import { FAKE_IDENTITY_KEY, keyPair } from './test-keys.js';
 
-describe('TokenVerifier (development login tokens)', () => {
+/** A verifier that knows the fake identity's key, as the gateway would after fetching the JWKS. */
+function verifierAt(now: () => number = Date.now): TokenVerifier {
+  const accessTokens = new JwksAccessTokenVerifier(async () => (await FAKE_IDENTITY_KEY).jwks, { now });
+  return new TokenVerifier(now, { accessTokens, sessionActive: async () => true });
+}
+
+describe('TokenVerifier (bearer tokens)', () => {
   it('turns a valid bearer token into the identity it was issued for', async () => {
-    const verifier = new TokenVerifier(SESSION_SECRET);
+    const verifier = verifierAt();
     const identity = await verifier.identityFrom(`Bearer ${await tokenFor(EMPLOYER)}`);
     expect(identity).toMatchObject({ sub: EMPLOYER.sub, role: 'EMPLOYER', scope: EMPLOYER.scope });
   });
 
   it('treats a request without Authorization as anonymous', async () => {
-    const verifier = new TokenVerifier(SESSION_SECRET);
+    const verifier = verifierAt();
     expect(await verifier.identityFrom(undefined)).toBeNull();
     expect(await verifier.identityFrom('')).toBeNull();
   });
 
   it('refuses an expired token', async () => {
-    const verifier = new TokenVerifier(SESSION_SECRET);
+    const verifier = verifierAt();
     const token = await tokenFor(EMPLOYER, 1);
-    const later = new TokenVerifier(SESSION_SECRET);
+    const later = verifierAt();
     await expect(verifier.identityFrom(`Bearer ${token}`)).resolves.toMatchObject({ sub: EMPLOYER.sub });
     await new Promise((resolve) => setTimeout(resolve, 2100));
     await expect(later.identityFrom(`Bearer ${token}`)).rejects.toBeInstanceOf(AuthenticationFailed);
@@ -29,19 +37,15 @@ describe('TokenVerifier (development login tokens)', () => {
   });
 
   it('refuses a token signed with another key (forged)', async () => {
-    const verifier = new TokenVerifier(SESSION_SECRET);
-    const forged = await tokenFor(
-      { ...EMPLOYER, role: 'ADMIN' },
-      3600,
-      'an-attacker-chosen-secret-that-is-long-enough',
-    );
+    const verifier = verifierAt();
+    const forged = await tokenFor({ ...EMPLOYER, role: 'ADMIN' }, 3600, await keyPair('fake-identity-key'));
     await expect(verifier.identityFrom(`Bearer ${forged}`)).rejects.toMatchObject({
       reason: expect.stringMatching(/SIGNATURE/i),
     });
   });
 
   it('refuses a token whose payload was altered after signing', async () => {
-    const verifier = new TokenVerifier(SESSION_SECRET);
+    const verifier = verifierAt();
     const [header, payload, signature] = (await tokenFor(EMPLOYER)).split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
     const altered = Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url');
@@ -51,7 +55,7 @@ describe('TokenVerifier (development login tokens)', () => {
   });
 
   it('refuses other Authorization schemes and garbage', async () => {
-    const verifier = new TokenVerifier(SESSION_SECRET);
+    const verifier = verifierAt();
     await expect(verifier.identityFrom('Basic dXNlcjpwYXNz')).rejects.toBeInstanceOf(AuthenticationFailed);
     await expect(verifier.identityFrom('Bearer not a token')).rejects.toBeInstanceOf(AuthenticationFailed);
     await expect(verifier.identityFrom('Bearer abc.def.ghi')).rejects.toBeInstanceOf(AuthenticationFailed);
@@ -59,7 +63,7 @@ describe('TokenVerifier (development login tokens)', () => {
 
   it('verifies a token again once its cache entry is older than 30 seconds', async () => {
     let now = Date.now();
-    const verifier = new TokenVerifier(SESSION_SECRET, () => now);
+    const verifier = verifierAt(() => now);
     const token = await tokenFor(EMPLOYER, 3600);
     const first = await verifier.identityFrom(`Bearer ${token}`);
     expect(await verifier.identityFrom(`Bearer ${token}`)).toBe(first);

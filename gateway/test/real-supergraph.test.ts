@@ -2,23 +2,27 @@ import { SERVICE_NAMES } from '@poortwachter/kit';
 import { readSupergraph } from '@poortwachter/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayHealth, type RunningGateway } from '../src/index.js';
-import { EMPLOYER, post, tokenFor } from './fake-subgraphs.js';
+import { EMPLOYER, post, startFakeSystem, tokenFor, type FakeSystem } from './fake-subgraphs.js';
 
 /**
- * The gateway over the checked-in supergraph with every subgraph unreachable: enough to prove the
- * supergraph loads, the limits let the platform's real queries through (they fail only at the
- * fetch), and an outage is reported per field rather than as a crash.
+ * The gateway over the checked-in supergraph with every data subgraph unreachable: enough to prove
+ * the supergraph loads, the limits let the platform's real queries through (they fail only at the
+ * fetch), and an outage is reported per field rather than as a crash. A fake identity stands in
+ * for the real one only to publish the keys the test's access tokens are signed with.
  */
 let gateway: RunningGateway;
+let fakes: FakeSystem;
 
 const UNREACHABLE = Object.fromEntries(SERVICE_NAMES.map((name) => [name, 'http://127.0.0.1:9/graphql']));
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, subgraphUrls: UNREACHABLE, production: false });
+  fakes = await startFakeSystem();
+  gateway = await startGateway({ port: 0, subgraphUrls: { ...UNREACHABLE, identity: fakes.identity.url }, production: false });
 });
 
 afterAll(async () => {
   await gateway?.close();
+  await fakes?.close();
 });
 
 /** Queries in the shape the shells and partners send: several subgraphs, nested, fragments. */
@@ -70,10 +74,12 @@ describe('the checked-in supergraph', () => {
     });
   }
 
-  it('reports /health 503 with every subgraph down', async () => {
+  it('reports /health 503 with the data subgraphs down', async () => {
     const response = await fetch(`${gateway.origin}/health`);
     expect(response.status).toBe(503);
     const body = (await response.json()) as GatewayHealth;
-    expect(Object.values(body.subgraphs).every((state) => state.status === 'down')).toBe(true);
+    const { identity, ...data } = body.subgraphs;
+    expect(identity?.status).toBe('ok');
+    expect(Object.values(data).every((state) => state.status === 'down')).toBe(true);
   });
 });

@@ -2,3 +2,4 @@ export * from './embedded-db.js';
 export * from './stack.js';
 export * from './static-server.js';
 export * from './testing.js';
+export * from './totp.js';

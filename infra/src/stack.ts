@@ -116,9 +116,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     PUBLIC_EMPLOYEE_URL: baseEnv.PUBLIC_EMPLOYEE_URL ?? `http://${host}:${ports['shell-employee']}`,
     PUBLIC_EMPLOYER_URL: baseEnv.PUBLIC_EMPLOYER_URL ?? `http://${host}:${ports['shell-employer']}`,
     SEED_DEMO: options.seedDemo ? 'true' : 'false',
-    // The development login (username + password, HS256 token) stays available on a local stack
-    // until the shells use the two-step login; a deployment never sets this.
-    ALLOW_DEVELOPMENT_LOGIN: baseEnv.ALLOW_DEVELOPMENT_LOGIN ?? 'true',
     EXPOSE_SQL_STATEMENT_COUNT: options.exposeSqlStatementCount ? 'true' : (baseEnv.EXPOSE_SQL_STATEMENT_COUNT ?? 'false'),
     CORS_ORIGINS: [ports['shell-employee'], ports['shell-employer']]
       .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])

@@ -1,6 +1,7 @@
-import { demoId, DEMO_PASSWORD, secret, signIdentity, type Identity, type UnitScope } from '@poortwachter/kit';
+import { demoId, DEMO_PASSWORD, demoTotpSecret, secret, signIdentity, type Identity, type UnitScope } from '@poortwachter/kit';
 import { startTestDatabase, type DatabaseServer } from './embedded-db.js';
 import { startStack, type Stack } from './stack.js';
+import { freshTotpCode } from './totp.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -56,14 +57,70 @@ export class System {
     return { ...body, status: response.status };
   }
 
+  /** Kept sessions per user: the access token and the refresh cookie the gateway set. */
+  private readonly sessions = new Map<string, { accessToken: string; refreshCookie: string | null; expiresAt: number }>();
+
+  /**
+   * Signs a demo user in the way the shells do: password, then a code of their authenticator app
+   * (the demo TOTP secret). The session is kept per user and refreshed through `/auth/refresh` when
+   * the access token is about to expire, so tests that sign the same user in often neither wait for
+   * new TOTP steps nor run into the login throttle.
+   */
   async login(username: string, password = DEMO_PASSWORD): Promise<string> {
-    const result = await this.query<{ login: { accessToken: string } }>(
-      'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }',
+    const kept = password === DEMO_PASSWORD ? this.sessions.get(username) : undefined;
+    if (kept && kept.expiresAt - Date.now() > 60_000) return kept.accessToken;
+    if (kept?.refreshCookie) {
+      const response = await fetch(new URL('/auth/refresh', this.stack.urls.gateway), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: kept.refreshCookie },
+        body: '{}',
+      });
+      if (response.ok) {
+        const body = (await response.json()) as { accessToken: string; accessTokenExpiresAt: string };
+        return this.remember(username, body, refreshCookieOf(response) ?? kept.refreshCookie);
+      }
+    }
+    this.sessions.delete(username);
+    const started = await this.query<{ startLogin: { challengeId: string; enrolmentRequired: boolean; passwordChangeRequired: boolean } }>(
+      `mutation Start($username: String!, $password: String!) {
+        startLogin(username: $username, password: $password) { challengeId enrolmentRequired passwordChangeRequired }
+      }`,
       { username, password },
     );
-    if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
-    return result.data.login.accessToken;
+    const challenge = started.data?.startLogin;
+    if (!challenge) throw new Error(`login ${username} failed: ${JSON.stringify(started.errors)}`);
+    if (challenge.enrolmentRequired || challenge.passwordChangeRequired) {
+      throw new Error(`login ${username} needs enrolment or a new password first; System.login only signs in enrolled users`);
+    }
+    const code = await freshTotpCode(username, demoTotpSecret(username));
+    const response = await fetch(this.stack.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({
+        query: 'mutation Complete($challengeId: ID!, $code: String!) { completeLogin(challengeId: $challengeId, code: $code) { accessToken accessTokenExpiresAt } }',
+        variables: { challengeId: challenge.challengeId, code },
+      }),
+    });
+    const completed = (await response.json()) as GraphQLResponse<{ completeLogin: { accessToken: string; accessTokenExpiresAt: string } }>;
+    if (!completed.data?.completeLogin) throw new Error(`login ${username} failed at the second step: ${JSON.stringify(completed.errors)}`);
+    return this.remember(username, completed.data.completeLogin, refreshCookieOf(response));
   }
+
+  /** Forgets the kept session of a user (after a test logged it out or revoked it). */
+  forgetSession(username: string): void {
+    this.sessions.delete(username);
+  }
+
+  private remember(username: string, session: { accessToken: string; accessTokenExpiresAt: string }, refreshCookie: string | null): string {
+    this.sessions.set(username, { accessToken: session.accessToken, refreshCookie, expiresAt: Date.parse(session.accessTokenExpiresAt) });
+    return session.accessToken;
+  }
+}
+
+/** `pw_refresh=<token>` from a gateway response, ready to send back as a Cookie header. */
+function refreshCookieOf(response: Response): string | null {
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('pw_refresh='));
+  return cookie ? cookie.split(';')[0]! : null;
 }
 
 export const PERSON_1 = demoId('person', 1);

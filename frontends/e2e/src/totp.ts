@@ -1,25 +1,3 @@
-import * as OTPAuth from 'otpauth';
-
-const PERIOD_MS = 30_000;
-/** The last time step used per account: the server accepts each step's code once. */
-const lastStep = new Map<string, number>();
-
-function totp(secret: string): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ algorithm: 'SHA1', digits: 6, period: PERIOD_MS / 1000, secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, '')) });
-}
-
-/**
- * A TOTP code for the account that it has not used yet: when this time step's code was already
- * used (several logins of one user within 30 s), waits for the next step.
- */
-export async function freshTotpCode(account: string, secret: string): Promise<string> {
-  let step = Math.floor(Date.now() / PERIOD_MS);
-  const last = lastStep.get(account);
-  if (last !== undefined && step <= last) {
-    const nextStart = (last + 1) * PERIOD_MS;
-    await new Promise((resolve) => setTimeout(resolve, nextStart - Date.now() + 250));
-    step = Math.floor(Date.now() / PERIOD_MS);
-  }
-  lastStep.set(account, step);
-  return totp(secret).generate({ timestamp: step * PERIOD_MS + 1000 });
-}
+// One implementation for API and browser logins: both must share the per-account record of used
+// time steps, or a browser login would replay the code the API harness just used.
+export { freshTotpCode } from '@poortwachter/infra';

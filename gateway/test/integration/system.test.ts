@@ -1,7 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, signIdentity, SERVICE_NAMES } from '@poortwachter/kit';
-import { EMPLOYER_1, PERSON_1, System, eventually } from '@poortwachter/infra';
+import { DEMO_PASSWORD, demoTotpSecret, signIdentity, SERVICE_NAMES } from '@poortwachter/kit';
+import { EMPLOYER_1, PERSON_1, System, eventually, freshTotpCode } from '@poortwachter/infra';
 
 /**
  * Integration through the real gateway, five real subgraph processes and a real Postgres with the
@@ -22,8 +21,6 @@ const PERSON_ACROSS_SUBGRAPHS = `query Person($id: ID!) {
 }`;
 
 beforeAll(async () => {
-  // The stack runs NODE_ENV=production; the development login the tests use must be allowed explicitly.
-  process.env.ALLOW_DEVELOPMENT_LOGIN ??= 'true';
   system = await System.start();
   [employerToken, employeeToken, otherEmployerToken] = await Promise.all([
     system.login('werkgever.demo'),
@@ -186,16 +183,6 @@ describe('the whole system through the gateway', () => {
   });
 });
 
-/** RFC 6238 with the demo accounts' authenticator key (identity's demoTotpSecret, as raw bytes). */
-function demoTotp(username: string, at = Date.now()): string {
-  const key = createHash('sha256').update(`poortwachter-demo-totp:${username}`).digest().subarray(0, 20);
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[mac.length - 1]! & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
 function gatewayUrl(path: string): string {
   return system.stack.urls.gateway.replace('/graphql', path);
 }
@@ -223,7 +210,7 @@ async function signIn(username: string) {
     `mutation Complete($c: ID!, $code: String!) {
       completeLogin(challengeId: $c, code: $code) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt trustToken user { username } }
     }`,
-    { c: challenge.challengeId, code: demoTotp(username) },
+    { c: challenge.challengeId, code: await freshTotpCode(username, demoTotpSecret(username)) },
   );
   expect(completed.body.errors, JSON.stringify(completed.body.errors)).toBeUndefined();
   const cookies = completed.response.headers.getSetCookie();

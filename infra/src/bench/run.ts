@@ -4,9 +4,9 @@
  * data; every load run is bounded in time. Prints figures; asserts nothing.
  */
 import autocannon from 'autocannon';
-import { signIdentity, verifySessionToken, type Identity, type ServiceName } from '@poortwachter/kit';
-import { startTestDatabase } from '../embedded-db.js';
-import { startStack, type Stack } from '../stack.js';
+import { signIdentity, verifyAccessToken, type Identity, type JsonWebKeySet, type ServiceName } from '@poortwachter/kit';
+import type { Stack } from '../stack.js';
+import { System } from '../testing.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -86,15 +86,15 @@ const fmt = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
 
 async function main(): Promise<void> {
   console.log(`Poortwachter benchmark: ${DURATION_SECONDS} s per run, ${CONNECTIONS} connections, loopback only.`);
-  const db = await startTestDatabase();
-  const stack = await startStack({ databaseUrl: db.url, ports: 'random', seedDemo: true, withFrontends: false, nodeEnv: 'production', exposeSqlStatementCount: true, log: () => {} });
+  const system = await System.start();
+  const { stack } = system;
   try {
     // Let the seed's events reach activities and agenda before measuring.
     await new Promise((resolve) => setTimeout(resolve, 8000));
-    const login = (await graphql(stack.urls.gateway, { 'apollo-require-preflight': 'true' },
-      'mutation { login(username: "werkgever.demo", password: "Verzuim-Demo-2026") { accessToken } }')) as { login: { accessToken: string } };
-    const token = login.login.accessToken;
-    const identity: Identity = await verifySessionToken(token, stack.env.SESSION_SIGNING_SECRET!);
+    // A real sign-in (password and authenticator code); the direct subgraph runs reuse its identity.
+    const token = await system.login('werkgever.demo');
+    const jwks = (await (await fetch(new URL('/.well-known/jwks.json', stack.urls.gateway))).json()) as JsonWebKeySet;
+    const identity: Identity = await verifyAccessToken(token, jwks);
     const gatewayHeaders = { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' };
     const signed = () => signIdentity(identity, stack.env.GATEWAY_SIGNING_SECRET!);
 
@@ -130,8 +130,7 @@ async function main(): Promise<void> {
       console.log(`  ${label.padEnd(16)}  gateway efficiency = ${(gateway.rps / ideal).toFixed(2)}  (yardstick: @apollo/gateway 0.24–0.47, Hive Gateway 0.43–0.48)`);
     }
   } finally {
-    await stack.stop();
-    await db.stop();
+    await system.stop();
   }
 }
 
