@@ -53,6 +53,9 @@ function printSummary(stack: Stack, database: string): void {
     `  GraphQL API (gateway)                ${stack.urls.gateway}`,
     `  GraphQL explorer (partners)          ${stack.urls.explorer}`,
     `  Database                             ${database}`,
+    ...(isProduction() && process.env.EXPOSE_DEV_OUTBOX !== 'true'
+      ? []
+      : [`  Ontwikkel-postvak (mail and SMS)     ${stack.urls.subgraphs.identity.replace(/\/graphql$/, '/dev/outbox')}`]),
     '',
     `  Demo logins (development only), password for all: ${DEMO_PASSWORD}`,
     '  Second factor: add the secret to an authenticator app (e.g. Google Authenticator, "setup key").',

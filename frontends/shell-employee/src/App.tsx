@@ -1,9 +1,12 @@
 import { LoadingState, Route, Routes, useT } from '@poortwachter/ui';
 import { RemoteView, RequireSession, ShellFrame, type ShellNavItem } from '@poortwachter/ui/shell';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 
-const LoginRoute = lazy(() => import('./LoginRoute'));
-const ActivationRoute = lazy(() => import('./ActivationRoute'));
+const LoginRoute = lazy(() => import('./routes/LoginRoute'));
+const ActivationRoute = lazy(() => import('./routes/ActivationRoute'));
+const ForgotPasswordRoute = lazy(() => import('./routes/ForgotPasswordRoute'));
+const ResetPasswordRoute = lazy(() => import('./routes/ResetPasswordRoute'));
+const AccountRoute = lazy(() => import('./routes/AccountRoute'));
 
 /** The employee portal remote owns the screens; the menu lists only screens that exist. */
 export const EMPLOYEE_PORTAL = 'employee_portal/App';
@@ -16,33 +19,27 @@ export function useEmployeeMenu(): ShellNavItem[] {
   ];
 }
 
+/** Pages loaded on demand: a signed-in user never downloads the login pages, nor a visitor the account page. */
+const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
+
 export function App() {
   const t = useT('shell');
   const items = useEmployeeMenu();
   return (
     <Routes>
-      <Route
-        path="/inloggen"
-        element={
-          <Suspense fallback={<LoadingState />}>
-            <LoginRoute />
-          </Suspense>
-        }
-      />
-      <Route
-        path="/activeren"
-        element={
-          <Suspense fallback={<LoadingState />}>
-            <ActivationRoute />
-          </Suspense>
-        }
-      />
+      <Route path="/inloggen" element={onDemand(<LoginRoute />)} />
+      <Route path="/activeren" element={onDemand(<ActivationRoute />)} />
+      <Route path="/wachtwoord-vergeten" element={onDemand(<ForgotPasswordRoute />)} />
+      <Route path="/wachtwoord-herstellen" element={onDemand(<ResetPasswordRoute />)} />
       <Route
         path="*"
         element={
           <RequireSession roles={['EMPLOYEE']} wrongPortal={{ title: t('wrongPortal.employeeTitle'), body: t('wrongPortal.employeeBody') }}>
             <ShellFrame portalName={t('portal.employee')} items={items}>
-              <RemoteView id={EMPLOYEE_PORTAL} basePath="/" />
+              <Routes>
+                <Route path="account" element={onDemand(<AccountRoute />)} />
+                <Route path="*" element={<RemoteView id={EMPLOYEE_PORTAL} basePath="/" />} />
+              </Routes>
             </ShellFrame>
           </RequireSession>
         }

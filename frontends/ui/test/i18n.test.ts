@@ -31,7 +31,7 @@ describe('message catalogs', () => {
   });
 
   it('cover a namespace for every frontend', () => {
-    expect(Object.keys(nl).sort()).toEqual(['account', 'agenda', 'common', 'employeePortal', 'employerDashboard', 'login', 'shell']);
+    expect(Object.keys(nl).sort()).toEqual(['account', 'admin', 'agenda', 'common', 'employeePortal', 'employerDashboard', 'login', 'shell']);
   });
 });
 

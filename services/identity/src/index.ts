@@ -8,16 +8,25 @@ import { storeAccessLogJobs } from './events/access-logged.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AccessLogResolver } from './resolvers/access-log-resolver.js';
 import { AccountResolver } from './resolvers/account-resolver.js';
+import { AdminResolver, UserAdminFieldsResolver } from './resolvers/admin-resolver.js';
+import { Notifications } from './events/notifications.js';
+import { Messaging } from './messaging/outbox.js';
+import { identitySettings } from './settings.js';
 import { createIdentityServices } from './auth/identity-services.js';
 import { scheduleSweep } from './auth/housekeeping.js';
 import { PersonRef } from './resolvers/types.js';
 import { PersonUserResolver, UserResolver, userReference } from './resolvers/user-resolver.js';
 import { seedDemoUsers } from './seed/demo-users.js';
+import { devOutboxRoutes } from './dev/outbox-page.js';
 
 export { storeAccessLogEntries, storeAccessLogJobs } from './events/access-logged.js';
 export { hashPassword, verifyPassword } from './auth/passwords.js';
 export { SESSION_TTL_SECONDS } from './auth/development-login.js';
 export { demoUserRows } from './seed/demo-users.js';
+export { Notifications, readActivityDigest, readDocumentSigned } from './events/notifications.js';
+export { userChangedPayload, type UserChangedEvent } from './events/user-changed.js';
+export { DEFAULT_SETTINGS } from './settings-store.js';
+export { DEV_OUTBOX_PATH, devOutboxEnabled, renderOutboxPage } from './dev/outbox-page.js';
 export { demoTotpSecret } from './auth/two-factor.js';
 export { sweepExpired } from './auth/housekeeping.js';
 export * from './entities/index.js';
@@ -44,7 +53,7 @@ export const service: ServiceModule = {
   buildSchema(deps: ServiceDeps) {
     return buildFederatedSchema(
       {
-        resolvers: [UserResolver, PersonUserResolver, AccessLogResolver, AccountResolver],
+        resolvers: [UserResolver, UserAdminFieldsResolver, PersonUserResolver, AccessLogResolver, AccountResolver, AdminResolver],
         orphanedTypes: [PersonRef],
         container: depsContainer(deps, createIdentityServices(deps)),
         scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
@@ -65,7 +74,17 @@ export const service: ServiceModule = {
       },
       { batchSize: 200 },
     );
+    const settings = identitySettings();
+    const notifications = new Notifications(deps.dataSource, Messaging.fromEnvironment(deps.dataSource, settings), settings);
+    await bus.subscribe('document.signed', async (payload) => {
+      await notifications.documentSigned(payload);
+    });
+    await bus.subscribe('activity-digest.ready', async (payload) => {
+      await notifications.activityDigest(payload);
+    });
   },
 
   seedDemo: seedDemoUsers,
+
+  routes: (deps) => devOutboxRoutes(deps),
 };

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { databaseUrl } from './database.js';
 import { initializeAndMigrate } from './database.js';
 import { EventBus } from './events.js';
-import { startSubgraph, type RunningSubgraph } from './subgraph.js';
+import { startSubgraph, type RunningSubgraph, type SubgraphRoutesFactory } from './subgraph.js';
 import type { ServiceName } from './config.js';
 
 /** What a subgraph's resolvers and event handlers get to work with. */
@@ -22,6 +22,8 @@ export interface ServiceModule {
   subscribe?(bus: EventBus, deps: ServiceDeps): Promise<void>;
   /** Idempotent demo data; run on start when SEED_DEMO=true (what `npm start` sets). */
   seedDemo?(deps: ServiceDeps): Promise<void>;
+  /** Extra HTTP routes beside /graphql (file transfer); they verify the gateway identity themselves. */
+  routes?(deps: ServiceDeps): SubgraphRoutesFactory;
 }
 
 export interface RunningService extends RunningSubgraph {
@@ -56,6 +58,7 @@ export async function runService(
     dataSource,
     bus,
     port: options.port,
+    routes: module.routes?.(deps),
     onClose: async () => {
       await bus.stop();
       await dataSource.destroy();

@@ -55,7 +55,17 @@ export interface SubgraphOptions {
   port?: number;
   /** Extra work on shutdown (workers, timers). */
   onClose?: () => Promise<void>;
+  /** Extra HTTP routes beside /graphql (e.g. file up- and downloads); see `SubgraphRoutes`. */
+  routes?: SubgraphRoutesFactory;
 }
+
+/**
+ * Extra HTTP routes of a subgraph, tried before /graphql. Returns true when it answered the
+ * request. The handler verifies the gateway-signed identity itself (`verifyGatewayIdentity`), as
+ * /graphql does; the shipper lets it write access-log lines like resolvers do.
+ */
+export type SubgraphRoutes = (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<boolean>;
+export type SubgraphRoutesFactory = (context: { accessLog: AccessLogShipper; gatewaySecret: string }) => SubgraphRoutes;
 
 export interface RunningSubgraph {
   url: string;
@@ -83,6 +93,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   await apollo.start();
   const shipper = new AccessLogShipper(options.bus, options.name);
   const counter = statementCounter(options.dataSource);
+  const routes = options.routes?.({ accessLog: shipper, gatewaySecret });
 
   const server = http.createServer(async (request, response) => {
     try {
@@ -100,6 +111,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         sendJson(response, 200, { service: options.name, statements: counter.count });
         return;
       }
+      if (routes && url.pathname !== '/graphql' && (await routes(request, response, url))) return;
       if (url.pathname !== '/graphql') {
         sendJson(response, 404, { error: 'not found' });
         return;

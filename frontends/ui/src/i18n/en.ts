@@ -4,6 +4,7 @@ import { agenda } from './en/agenda';
 import { common } from './en/common';
 import { employeePortal } from './en/employeePortal';
 import { employerDashboard } from './en/employerDashboard';
+import { admin } from './en/admin';
 import { login } from './en/login';
 import { shell } from './en/shell';
 
@@ -13,6 +14,7 @@ export const en: Catalog = {
   shell,
   account,
   login,
+  admin,
   employeePortal,
   employerDashboard,
   agenda,

@@ -9,6 +9,7 @@ import { agenda } from './nl/agenda';
 import { common } from './nl/common';
 import { employeePortal } from './nl/employeePortal';
 import { employerDashboard } from './nl/employerDashboard';
+import { admin } from './nl/admin';
 import { login } from './nl/login';
 import { shell } from './nl/shell';
 
@@ -17,6 +18,7 @@ export const nl = {
   shell,
   account,
   login,
+  admin,
   employeePortal,
   employerDashboard,
   agenda,

@@ -6,6 +6,7 @@ import {
   Checkbox,
   describeError,
   errorCode,
+  Link,
   List,
   Navigate,
   PasswordInput,
@@ -331,6 +332,9 @@ export function LoginPage({ portalName }: { portalName: string }) {
             <Button type="submit" loading={startState.loading} fullWidth mt="xs">
               {t('submit')}
             </Button>
+            <Text size="sm">
+              <Link to="/wachtwoord-vergeten">{t('forgotPassword')}</Link>
+            </Text>
           </Stack>
         </form>
       );

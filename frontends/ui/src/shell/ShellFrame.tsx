@@ -70,6 +70,15 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
               {session.user.displayName}
             </Text>
           ) : null}
+          <Button
+            component={Link}
+            to="/account"
+            size="xs"
+            variant={placement === 'header' ? 'outline' : 'default'}
+            className={placement === 'header' ? 'pw-header-button' : undefined}
+          >
+            {t('nav.account')}
+          </Button>
           <Button size="xs" variant={placement === 'header' ? 'outline' : 'default'} className={placement === 'header' ? 'pw-header-button' : undefined} onClick={signOut}>
             {t('user.logout')}
           </Button>

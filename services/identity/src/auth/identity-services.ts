@@ -29,15 +29,22 @@ export function createIdentityServices(deps: ServiceDeps, settings: IdentitySett
   const sessions = new Sessions(dataSource, keys, settings);
   const messaging = Messaging.fromEnvironment(dataSource, settings);
   const throttle = new LoginThrottle(dataSource, store);
-  const invitations = new Invitations(dataSource, settings, messaging, sessions, {
-    activation: new SimpleLimit(dataSource, store, 'activation-attempt', 5, 3600),
-    resend: new SimpleLimit(dataSource, store, 'invitation-resend', 3, 24 * 3600),
-  });
+  const invitations = new Invitations(
+    dataSource,
+    settings,
+    messaging,
+    sessions,
+    {
+      activation: new SimpleLimit(dataSource, store, 'activation-attempt', 5, 3600),
+      resend: new SimpleLimit(dataSource, store, 'invitation-resend', 3, 24 * 3600),
+    },
+    deps.bus,
+  );
   const login = new LoginFlow(dataSource, settings, sessions, keys, messaging, throttle, {
     perUser: new SimpleLimit(dataSource, store, 'sms-per-user', 5, 3600),
     spacing: new SimpleLimit(dataSource, store, 'sms-spacing', 1, settings.smsMinIntervalSeconds),
-  });
-  return { settings, keys, sessions, messaging, invitations, login, throttle, admin: new AccountAdmin(dataSource, sessions),
+  }, deps.bus);
+  return { settings, keys, sessions, messaging, invitations, login, throttle, admin: new AccountAdmin(dataSource, sessions, deps.bus),
     apiClients: new ApiClients(dataSource, keys, throttle, settings.apiTokenTtlSeconds),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, type Role, type UnitScope } from '@poortwachter/kit';
+import { domainError, type EventBus, type Role, type UnitScope } from '@poortwachter/kit';
+import { publishUserChanged } from '../events/user-changed.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessLogEntryEntity, InvitationEntity, UserEntity } from '../entities/index.js';
 import type { Messaging } from '../messaging/outbox.js';
@@ -18,10 +19,21 @@ type LinkPurpose = InvitationEntity['purpose'];
  * Stores a new password (NFKC, Argon2id), clears a provisional-password flag, voids every open
  * link of the account and ends all its sessions: whoever held the old password is out.
  */
-export async function setPassword(manager: EntityManager, sessions: Sessions, account: UserEntity, password: string, reason: string): Promise<void> {
+export async function setPassword(
+  manager: EntityManager,
+  sessions: Sessions,
+  account: UserEntity,
+  password: string,
+  reason: string,
+  bus: EventBus | null,
+): Promise<void> {
+  const activating = account.activatedAt === null;
   account.passwordHash = await hashPassword(normalizePassword(password));
   account.mustChangePassword = false;
+  account.activatedAt ??= new Date();
   await manager.getRepository(UserEntity).save(account);
+  // An activated account can sign in and receive the digest: consumers must hear of it.
+  if (activating) await publishUserChanged(bus, manager, account);
   await manager.query(`UPDATE identity.invitations SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [
     account.id,
   ]);
@@ -97,6 +109,7 @@ export class Invitations {
     private readonly messaging: Messaging,
     private readonly sessions: Sessions,
     private readonly limits: { activation: SimpleLimit; resend: SimpleLimit },
+    private readonly bus: EventBus | null = null,
   ) {}
 
   private validate(input: InviteInput): { email: string; displayName: string; username: string | null; scope: UnitScope } {
@@ -183,11 +196,14 @@ export class Invitations {
           employerIds: valid.scope.employerIds,
           divisionIds: valid.scope.divisionIds,
           departmentIds: valid.scope.departmentIds,
+          activatedAt: null,
+          lastLoginAt: null,
         });
         await users.insert(user);
       }
       const created = await this.createInvitation(manager, user, invitedBy);
       deliver = created.deliver;
+      await publishUserChanged(this.bus, manager, user);
       await this.log(manager, 'invitation.created', user, invitedBy);
       return { user, invitationId: created.invitation.id, expiresAt: created.invitation.expiresAt };
     });
@@ -270,7 +286,7 @@ export class Invitations {
       assertPasswordPolicy(input.password, input.passwordRepeat, account.username);
       if (account.blocked) throw domainError('INVITATION_UNKNOWN', 'This activation link is not valid.');
       await manager.query(`UPDATE identity.invitations SET used_at = now() WHERE id = $1`, [invitation.id]);
-      await setPassword(manager, this.sessions, account, input.password, 'password-set');
+      await setPassword(manager, this.sessions, account, input.password, 'password-set', this.bus);
       await this.log(manager, 'account.activated', account, account.id);
       return account;
     });
@@ -345,7 +361,7 @@ export class Invitations {
       if (account.blocked) throw domainError('RESET_LINK_UNKNOWN', 'This link is not valid.');
       assertPasswordPolicy(input.password, input.passwordRepeat, account.username);
       await manager.query(`UPDATE identity.invitations SET used_at = now() WHERE id = $1`, [link.id]);
-      await setPassword(manager, this.sessions, account, input.password, 'password-reset');
+      await setPassword(manager, this.sessions, account, input.password, 'password-reset', this.bus);
       await this.log(manager, 'password-reset.completed', account, account.id);
       return account;
     });

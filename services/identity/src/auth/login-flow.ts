@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { domainError } from '@poortwachter/kit';
+import { domainError, type EventBus } from '@poortwachter/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessLogEntryEntity, UserEntity } from '../entities/index.js';
 import type { Messaging } from '../messaging/outbox.js';
@@ -86,6 +86,7 @@ export class LoginFlow {
     private readonly messaging: Messaging,
     private readonly throttle: LoginThrottle,
     private readonly smsLimits: { perUser: SimpleLimit; spacing: SimpleLimit },
+    private readonly bus: EventBus | null = null,
   ) {}
 
   async start(username: string, password: string, address: string | null, trustToken: string | null): Promise<LoginStart> {
@@ -157,7 +158,7 @@ export class LoginFlow {
     if (user.passwordHash && (await verifyPassword(user.passwordHash, normalizePassword(password)))) {
       throw domainError('PASSWORD_REUSED', 'Choose a password other than the provisional one.', { field: 'password' });
     }
-    await this.dataSource.transaction((manager) => setPassword(manager, this.sessions, user, password, 'password-change'));
+    await this.dataSource.transaction((manager) => setPassword(manager, this.sessions, user, password, 'password-change', this.bus));
     await this.log('password.changed', 'success', user);
     const factor = await this.factorOf(user.id);
     if (!factor) return { challengeId, passwordChangeRequired: false, methods: ['TOTP', 'SMS'], enrolmentRequired: true, smsSentTo: null, session: null };
@@ -180,7 +181,7 @@ export class LoginFlow {
     }
     if (password.length > MAX_PASSWORD_LENGTH) throw domainError('PASSWORD_TOO_LONG', 'The password is too long.', { violations: ['PASSWORD_TOO_LONG'] });
     assertPasswordPolicy(password, passwordRepeat, user.username);
-    await this.dataSource.transaction((manager) => setPassword(manager, this.sessions, user, password, 'password-change'));
+    await this.dataSource.transaction((manager) => setPassword(manager, this.sessions, user, password, 'password-change', this.bus));
     await this.log('password.changed', 'success', user);
   }
 

@@ -55,6 +55,7 @@ export class Sessions {
       `INSERT INTO identity.sessions (id, user_id, created_at, last_seen_at, absolute_expires_at) VALUES ($1, $2, $3, $3, $4)`,
       [sessionId, user.id, new Date(now), absolute],
     );
+    await manager.query(`UPDATE identity.users SET last_login_at = $2 WHERE id = $1`, [user.id, new Date(now)]);
     return this.tokens(manager, user, sessionId, new Date(now), absolute);
   }
 

@@ -46,6 +46,13 @@ export class UserEntity {
   @Column('uuid', { name: 'department_ids', array: true, default: () => "'{}'" })
   departmentIds: string[];
 
+  /** When the user first chose an own password (activation, or a provisional password replaced). */
+  @Column('timestamptz', { name: 'activated_at', nullable: true })
+  activatedAt: Date | null;
+
+  @Column('timestamptz', { name: 'last_login_at', nullable: true })
+  lastLoginAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

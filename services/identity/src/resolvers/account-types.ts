@@ -1,10 +1,10 @@
 import type { Role } from '@poortwachter/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RoleEnum, User } from './types.js';
+import { RoleEnum, TwoFactorMethodEnum, User } from './types.js';
 
-export const TwoFactorMethodEnum = { TOTP: 'TOTP', SMS: 'SMS' } as const;
-registerEnumType(TwoFactorMethodEnum, { name: 'TwoFactorMethod', description: 'Authenticator app (TOTP) or SMS code.' });
+export { TwoFactorMethodEnum };
+
 
 export const InvitationStatusEnum = { VALID: 'VALID', EXPIRED: 'EXPIRED', USED: 'USED', UNKNOWN: 'UNKNOWN' } as const;
 registerEnumType(InvitationStatusEnum, {
@@ -37,15 +37,15 @@ export class PasswordStrength {
   violations: string[];
 }
 
-@InputType('UnitScopeInput')
+@InputType('UnitScopeInput', { description: 'Units a scoped role works in; a unit covers everything below it.' })
 export class UnitScopeInput {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Whole employers (ids from the dossier `employers` query).' })
   employerIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Divisions (all their departments).' })
   divisionIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Single departments.' })
   departmentIds?: string[] | null;
 }
 

@@ -1,7 +1,10 @@
 import { ROLES, type Role } from '@poortwachter/kit';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { UserEntity } from '../entities/index.js';
+
+export const TwoFactorMethodEnum = { TOTP: 'TOTP', SMS: 'SMS' } as const;
+registerEnumType(TwoFactorMethodEnum, { name: 'TwoFactorMethod', description: 'Authenticator app (TOTP) or SMS code.' });
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
 registerEnumType(RoleEnum, { name: 'Role', description: 'What a signed-in caller is, and so what they may see.' });
@@ -15,7 +18,7 @@ export class User {
   @Field(() => String, { description: 'Login name; case-sensitive.' })
   username: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name as shown in the portal, e.g. "Peter Jansen (HR)".' })
   displayName: string;
 
   @Field(() => RoleEnum)
@@ -23,6 +26,45 @@ export class User {
 
   @Field(() => ID, { nullable: true, description: 'For employees: the person in the dossier they are.' })
   personId: string | null;
+
+  @Field(() => Boolean, { description: 'A blocked account cannot sign in; its sessions ended when it was blocked.' })
+  blocked: boolean;
+
+  /** The stored account, for the field resolvers that decide who may see what. Not a GraphQL field. */
+  entity: UserEntity;
+}
+
+@ObjectType('UnitScope', { description: 'The organisational units a scoped account works in.' })
+export class UnitScopeType {
+  @Field(() => [ID], { description: 'Whole employers.' })
+  employerIds: string[];
+
+  @Field(() => [ID], { description: 'Divisions (with all their departments).' })
+  divisionIds: string[];
+
+  @Field(() => [ID], { description: 'Single departments.' })
+  departmentIds: string[];
+}
+
+@ObjectType('UserPage', { description: 'One page of accounts and how many match in all.' })
+export class UserPage {
+  @Field(() => [User], { description: 'The accounts of this page.' })
+  items: User[];
+
+  @Field(() => Int, { description: 'All accounts matching the filter, over all pages.' })
+  total: number;
+}
+
+@ObjectType('UserSettings', { description: 'Personal settings ("Mijn instellingen").' })
+export class UserSettings {
+  @Field(() => Int, { description: 'How many days ahead the action list looks (1–365; default 28).' })
+  actionListDaysAhead: number;
+
+  @Field(() => Boolean, { description: 'Whether the daily e-mail with due and overdue activities is sent (default true).' })
+  dailyDigest: boolean;
+
+  @Field(() => String, { description: 'Language of the portal and of mail: `nl` (default) or `en`.' })
+  locale: string;
 }
 
 export function toUser(entity: UserEntity): User {
@@ -32,6 +74,8 @@ export function toUser(entity: UserEntity): User {
     displayName: entity.displayName,
     role: entity.role,
     personId: entity.personId,
+    blocked: entity.blocked,
+    entity,
   });
 }
 

@@ -1,12 +1,14 @@
 import { DEMO_PASSWORD, DEMO_USERS, demoId, type ServiceDeps } from '@poortwachter/kit';
+import { In } from 'typeorm';
 import { UserEntity } from '../entities/index.js';
+import { publishUserChanged } from '../events/user-changed.js';
 import { hashPassword } from '../auth/passwords.js';
 import { demoTotpSecret } from '../auth/two-factor.js';
 import { seal } from '../auth/sealed.js';
 
 type DemoUser = (typeof DEMO_USERS)[number];
 
-export function demoUserRows(): Omit<UserEntity, 'passwordHash' | 'createdAt' | 'updatedAt'>[] {
+export function demoUserRows(): Omit<UserEntity, 'passwordHash' | 'createdAt' | 'updatedAt' | 'activatedAt' | 'lastLoginAt'>[] {
   return DEMO_USERS.map((demo: DemoUser, i) => ({
     id: demoId('user', i + 1),
     username: demo.username,
@@ -48,8 +50,8 @@ export async function seedDemoUsers(deps: ServiceDeps): Promise<void> {
       ];
       if (!existing.has(user.id)) {
         await manager.query(
-          `INSERT INTO identity.users (id, username, display_name, email, role, person_id, employer_ids, division_ids, department_ids, password_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+          `INSERT INTO identity.users (id, username, display_name, email, role, person_id, employer_ids, division_ids, department_ids, password_hash, activated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
            ON CONFLICT (id) DO NOTHING`,
           [...values, await hashPassword(DEMO_PASSWORD)],
         );
@@ -73,5 +75,9 @@ export async function seedDemoUsers(deps: ServiceDeps): Promise<void> {
         [user.id, seal(demoTotpSecret(user.username), `totp:${user.id}`)],
       );
     }
+    // Every seeded account is announced, also unchanged ones: a consumer whose read model was
+    // reset (or that started after the first seed) learns of them. Consumers upsert, so repeats are harmless.
+    const seeded = await manager.getRepository(UserEntity).findBy({ id: In(rows.map((row) => row.id)) });
+    for (const user of seeded) await publishUserChanged(deps.bus, manager, user);
   });
 }

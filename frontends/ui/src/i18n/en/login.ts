@@ -10,6 +10,7 @@ export const login: Catalog['login'] = {
   submitting: 'Signing in…',
   caseSensitive: 'Your username and password are case-sensitive.',
   help: 'Trouble signing in? Contact your occupational health service.',
+  forgotPassword: 'Forgot your password?',
   restart: 'Start signing in again',
   ownPassword: {
     title: 'Choose your own password',

@@ -11,6 +11,11 @@ export const shell: Catalog['shell'] = {
     myDashboard: 'My dashboard',
     agenda: 'Agenda',
     persons: 'Persons',
+    account: 'My account',
+    admin: 'Administration',
+    adminUsers: 'Users',
+    adminApiClients: 'API clients',
+    adminProtocol: 'Protocol',
   },
   user: {
     signedInAs: 'Signed in as {{name}}',

@@ -8,6 +8,7 @@ export const login = {
   submitting: 'Bezig met inloggen…',
   caseSensitive: 'Uw gebruikersnaam en wachtwoord zijn hoofdlettergevoelig.',
   help: 'Problemen met inloggen? Neem contact op met uw arbodienst.',
+  forgotPassword: 'Wachtwoord vergeten?',
   restart: 'Opnieuw beginnen met inloggen',
   ownPassword: {
     title: 'Kies een eigen wachtwoord',

@@ -9,6 +9,11 @@ export const shell = {
     myDashboard: 'Mijn Dashboard',
     agenda: 'Agenda',
     persons: 'Personen',
+    account: 'Mijn account',
+    admin: 'Beheer',
+    adminUsers: 'Gebruikers',
+    adminApiClients: 'API-koppelingen',
+    adminProtocol: 'Protocol',
   },
   user: {
     signedInAs: 'Ingelogd als {{name}}',

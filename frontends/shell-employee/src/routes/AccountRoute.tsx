@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { AccountPage } from '@poortwachter/ui/shell';
+
+/** "Mijn account": an employee has no action list, so no digest settings. */
+export default function AccountRoute() {
+  const t = useT('shell');
+  return <AccountPage portalName={t('portal.employee')} showNotifications={false} />;
+}

@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { AccountPage } from '@poortwachter/ui/shell';
+
+/** "Mijn account": with the daily digest and the action list horizon. */
+export default function AccountRoute() {
+  const t = useT('shell');
+  return <AccountPage portalName={t('portal.employer')} showNotifications />;
+}

@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { AdminArea } from '../features/admin/AdminArea';
+
+/** Loaded on demand: only administrators download the admin screens. */
+export default function AdminRoute({ page }: { page: 'users' | 'apiClients' }) {
+  const t = useT('shell');
+  return <AdminArea portalName={t('portal.employer')} page={page} />;
+}

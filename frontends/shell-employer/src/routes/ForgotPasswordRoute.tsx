@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { ForgotPasswordPage } from '@poortwachter/ui/shell';
+
+/** "Wachtwoord vergeten?" from the login page. */
+export default function ForgotPasswordRoute() {
+  const t = useT('shell');
+  return <ForgotPasswordPage portalName={t('portal.employer')} />;
+}

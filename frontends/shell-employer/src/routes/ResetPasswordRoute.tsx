@@ -1,0 +1,8 @@
+import { useT } from '@poortwachter/ui';
+import { ResetPasswordPage } from '@poortwachter/ui/shell';
+
+/** The link in the forgot-password mail (`/wachtwoord-herstellen?token=…`). */
+export default function ResetPasswordRoute() {
+  const t = useT('shell');
+  return <ResetPasswordPage portalName={t('portal.employer')} />;
+}
