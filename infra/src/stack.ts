@@ -110,7 +110,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NODE_ENV: options.nodeEnv ?? baseEnv.NODE_ENV ?? 'development',
     DATABASE_URL: options.databaseUrl,
     GATEWAY_SIGNING_SECRET: baseEnv.GATEWAY_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
-    SESSION_SIGNING_SECRET: baseEnv.SESSION_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     IDENTITY_ENCRYPTION_KEY: baseEnv.IDENTITY_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
     // Links in invitation and password mails point at the shells of this very system.
     PUBLIC_EMPLOYEE_URL: baseEnv.PUBLIC_EMPLOYEE_URL ?? `http://${host}:${ports['shell-employee']}`,

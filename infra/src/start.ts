@@ -18,7 +18,6 @@ const ROLE_LABELS: Record<string, string> = {
 
 const SECRET_GENERATORS = {
   GATEWAY_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
-  SESSION_SIGNING_SECRET: () => randomBytes(32).toString('base64url'),
   // Encrypts second-factor secrets and signing keys at rest: losing it makes them unreadable.
   IDENTITY_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
 };

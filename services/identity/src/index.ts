@@ -21,7 +21,6 @@ import { devOutboxRoutes } from './dev/outbox-page.js';
 
 export { storeAccessLogEntries, storeAccessLogJobs } from './events/access-logged.js';
 export { hashPassword, verifyPassword } from './auth/passwords.js';
-export { SESSION_TTL_SECONDS } from './auth/development-login.js';
 export { demoUserRows } from './seed/demo-users.js';
 export { Notifications, readActivityDigest, readDocumentSigned } from './events/notifications.js';
 export { userChangedPayload, type UserChangedEvent } from './events/user-changed.js';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { issueSessionToken } from '@poortwachter/kit';
-import { exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { InvalidAccessToken, JwksAccessTokenVerifier, signAccessToken, verifyAccessToken } from '../src/auth/access-token.js';
 import type { JsonWebKeySet } from '../src/auth/signing-keys.js';
@@ -28,7 +27,12 @@ describe('access tokens', () => {
     await expect(verifyAccessToken(expired, { keys: [k.publicJwk] })).rejects.toThrow(InvalidAccessToken);
     const foreign = await signAccessToken(identity, other, inFiveMinutes());
     await expect(verifyAccessToken(foreign, { keys: [k.publicJwk] })).rejects.toThrow(InvalidAccessToken);
-    const development = await issueSessionToken(identity, 'x'.repeat(40));
+    const development = await new SignJWT({ ...identity })
+      .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+      .setIssuer('poortwachter-identity')
+      .setAudience('poortwachter-gateway')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('x'.repeat(40)));
     await expect(verifyAccessToken(development, { keys: [k.publicJwk] })).rejects.toThrow(InvalidAccessToken);
   });
 

@@ -6,20 +6,14 @@ import {
   EventBus,
   demoId,
   runService,
-  secret,
   signIdentity,
-  verifySessionToken,
   type AccessLogEntry,
   type Identity,
   type RunningService,
 } from '@poortwachter/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, service, storeAccessLogEntries, SESSION_TTL_SECONDS } from '../src/index.js';
+import { hashPassword, service, storeAccessLogEntries } from '../src/index.js';
 import { gql, waitFor } from './helpers.js';
-
-const LOGIN = `mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) { accessToken expiresAt user { id username displayName role personId } }
-}`;
 
 const employeeUserId = demoId('user', 1);
 const employerUserId = demoId('user', 2);
@@ -83,65 +77,6 @@ describe('demo seed', () => {
       `SELECT id, username, role, person_id, employer_ids, department_ids, password_hash, updated_at FROM identity.users ORDER BY id`,
     );
     expect(after).toEqual(before);
-  });
-});
-
-describe('development login', () => {
-  it('signs in with the right password and returns a token the gateway accepts', async () => {
-    const result = await gql<{ login: { accessToken: string; expiresAt: string; user: { id: string; role: string; personId: string } } }>(
-      running.url,
-      LOGIN,
-      { username: 'werknemer.demo', password: DEMO_PASSWORD },
-    );
-    expect(result.errors).toBeUndefined();
-    const login = result.data!.login;
-    expect(login.user).toMatchObject({ id: employeeUserId, role: 'EMPLOYEE', personId: person1 });
-    const identity = await verifySessionToken(login.accessToken, secret('SESSION_SIGNING_SECRET'));
-    expect(identity).toMatchObject({ sub: employeeUserId, role: 'EMPLOYEE', personId: person1 });
-    const expiresIn = new Date(login.expiresAt).getTime() - Date.now();
-    expect(expiresIn).toBeGreaterThan((SESSION_TTL_SECONDS - 60) * 1000);
-    expect(expiresIn).toBeLessThanOrEqual(SESSION_TTL_SECONDS * 1000);
-  });
-
-  it('puts the unit scope of a scoped role in the token', async () => {
-    const result = await gql<{ login: { accessToken: string } }>(running.url, LOGIN, { username: 'teamleider.demo', password: DEMO_PASSWORD });
-    const identity = await verifySessionToken(result.data!.login.accessToken, secret('SESSION_SIGNING_SECRET'));
-    expect(identity.role).toBe('EMPLOYER');
-    expect(identity.scope).toEqual({ employerIds: [], divisionIds: [], departmentIds: [demoId('department', 1)] });
-    expect(identity.personId).toBeUndefined();
-  });
-
-  it('refuses a username in another case, a wrong password and an unknown user with one code and message', async () => {
-    const wrongCase = await gql(running.url, LOGIN, { username: 'Werknemer.demo', password: DEMO_PASSWORD });
-    const wrongPassword = await gql(running.url, LOGIN, { username: 'werknemer.demo', password: `${DEMO_PASSWORD}x` });
-    const unknown = await gql(running.url, LOGIN, { username: 'niemand.demo', password: DEMO_PASSWORD });
-    for (const result of [wrongCase, wrongPassword, unknown]) {
-      expect(result.data).toBeNull();
-      expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
-      expect(result.errors?.[0]?.message).toBe(wrongPassword.errors?.[0]?.message);
-    }
-  });
-
-  it('refuses a blocked user even with the right password', async () => {
-    const id = randomUUID();
-    await running.deps.dataSource.query(
-      `INSERT INTO identity.users (id, username, display_name, role, password_hash, blocked) VALUES ($1, 'geblokkeerd.test', 'Geblokkeerd', 'EMPLOYER', $2, true)`,
-      [id, await hashPassword(DEMO_PASSWORD)],
-    );
-    const result = await gql(running.url, LOGIN, { username: 'geblokkeerd.test', password: DEMO_PASSWORD });
-    expect(result.data).toBeNull();
-    expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
-    const [logged] = await running.deps.dataSource.query(
-      `SELECT event, outcome FROM identity.access_log_entry WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
-      [id],
-    );
-    expect(logged).toEqual({ event: 'login.failure', outcome: 'failure' });
-  });
-
-  it('logs successful and failed logins in the access log', async () => {
-    expect(await count(`SELECT count(*) FROM identity.access_log_entry WHERE event = 'login.success' AND user_id = $1`, [employeeUserId])).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) FROM identity.access_log_entry WHERE event = 'login.failure' AND user_id = $1`, [employeeUserId])).toBe(1);
-    expect(await count(`SELECT count(*) FROM identity.access_log_entry WHERE event = 'login.failure' AND user_id IS NULL`)).toBe(2);
   });
 });
 

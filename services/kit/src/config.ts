@@ -54,7 +54,6 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 
 const DEV_ONLY_SECRETS: Record<string, string> = {
   GATEWAY_SIGNING_SECRET: 'development-only-gateway-signing-secret-change-me',
-  SESSION_SIGNING_SECRET: 'development-only-session-signing-secret-change-me',
 };
 
 /**

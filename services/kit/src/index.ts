@@ -12,7 +12,6 @@ export * from './signed-identity.js';
 export * from './subgraph.js';
 export * from './service-main.js';
 export * from './demo.js';
-export * from './session-token.js';
 export * from './access-token.js';
 export * from './container.js';
 export * from './calendar.js';

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '../entities/index.js';
 import type { IdentitySettings } from '../settings.js';
 import { signAccessToken } from './access-token.js';
-import { identityOf } from './development-login.js';
+import { identityOf } from './identity-of.js';
 import type { SigningKeys } from './signing-keys.js';
 import { randomToken, tokenHash } from './tokens.js';
 

@@ -79,18 +79,6 @@ export function toUser(entity: UserEntity): User {
   });
 }
 
-@ObjectType('LoginResult', { description: 'DEVELOPMENT LOGIN result (until issue #4 adds two-factor sessions).' })
-export class LoginResult {
-  @Field(() => String, { description: 'Bearer token for the gateway: `Authorization: Bearer <accessToken>`.' })
-  accessToken: string;
-
-  @Field(() => DateTimeResolver)
-  expiresAt: Date;
-
-  @Field(() => User)
-  user: User;
-}
-
 @ObjectType('AccessLogEntry', { description: 'One access to personal data (NEN 7513): who, when, how and why.' })
 export class AccessLogEntry {
   @Field(() => ID)

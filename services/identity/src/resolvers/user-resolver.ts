@@ -1,17 +1,7 @@
-import { domainError, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
-import { Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { developmentLogin } from '../auth/development-login.js';
-import { LoginResult, PersonRef, toUser, User } from './types.js';
+import type { ServiceDeps, SubgraphContext } from '@poortwachter/kit';
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PersonRef, toUser, User } from './types.js';
 import { canSeeUser, userById, userByPersonId } from './users.js';
-
-@ArgsType()
-class LoginArgs {
-  @Field(() => String, { description: 'Case-sensitive.' })
-  username: string;
-
-  @Field(() => String)
-  password: string;
-}
 
 @Resolver(() => User)
 export class UserResolver {
@@ -23,24 +13,6 @@ export class UserResolver {
     if (!userId || ctx.actor.role === 'API_CLIENT') return null;
     const user = await userById(this.deps, ctx).load(userId);
     return user ? toUser(user) : null;
-  }
-
-  @Mutation(() => LoginResult, {
-    description:
-      'DEVELOPMENT LOGIN: username (case-sensitive) and password. Temporary until issue #4 adds two-factor authentication ' +
-      'and sessions. Fails with INVALID_CREDENTIALS whatever the reason.',
-  })
-  async login(@Args(() => LoginArgs) { username, password }: LoginArgs): Promise<LoginResult> {
-    const outcome = await developmentLogin(this.deps.dataSource, username, password);
-    if (!outcome.ok) {
-      // One code and one message for every reason, so the answer does not reveal which accounts exist.
-      throw domainError('INVALID_CREDENTIALS', 'The username or password is incorrect, or the account is blocked.');
-    }
-    return Object.assign(new LoginResult(), {
-      accessToken: outcome.accessToken,
-      expiresAt: outcome.expiresAt,
-      user: toUser(outcome.user),
-    });
   }
 }
 

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSessionToken, issueSessionToken, verifySessionToken } from '../src/session-token.js';
 import { portOf, secret } from '../src/config.js';
 import { demoId, demoPlacement, DEMO_PERSON_COUNT } from '../src/demo.js';
-
-const SECRET = 'session-secret-session-secret-session';
-
-describe('session tokens (development login)', () => {
-  it('verifies what it issued', async () => {
-    const token = await issueSessionToken({ sub: 'u1', role: 'EMPLOYEE', personId: 'p1' }, SECRET);
-    await expect(verifySessionToken(token, SECRET)).resolves.toMatchObject({ sub: 'u1', role: 'EMPLOYEE', personId: 'p1' });
-  });
-
-  it('refuses a token signed with another key, and an expired one', async () => {
-    const foreign = await issueSessionToken({ sub: 'u1', role: 'ADMIN' }, 'another-secret-another-secret-another');
-    await expect(verifySessionToken(foreign, SECRET)).rejects.toBeInstanceOf(InvalidSessionToken);
-    const expired = await issueSessionToken({ sub: 'u1', role: 'ADMIN' }, SECRET, -10);
-    await expect(verifySessionToken(expired, SECRET)).rejects.toBeInstanceOf(InvalidSessionToken);
-  });
-});
 
 describe('config', () => {
   it('reads ports from the environment and rejects nonsense', () => {
