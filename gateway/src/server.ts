@@ -33,6 +33,7 @@ import {
 import { IdentityClient } from './identity-client.js';
 import { introspectionGuard, queryLimits } from './limits.js';
 import { handleTokenEndpoint } from './oauth.js';
+import { handleFiles } from './files.js';
 import { injectTrustToken, moveTokensToCookies, sessionPlugin } from './sessions.js';
 
 export interface RunningGateway {
@@ -296,6 +297,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         });
         return;
       }
+      if (pathname.startsWith('/files/')) return void (await handleFiles(request, response, pathname, search, { cors, verifier, signingSecret: config.signingSecret, dossierUrl: subgraphUrls.dossier, trustProxy: config.trustProxy }));
       if (pathname === '/graphql') {
         if (method !== 'GET' && method !== 'POST') {
           sendJson(

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { DEFAULT_PORTS, PORT_VARIABLES, SERVICE_NAMES, listen, closeServer, type PortName, type ServiceName } from '@poortwachter/kit';
@@ -115,6 +117,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     PUBLIC_EMPLOYEE_URL: baseEnv.PUBLIC_EMPLOYEE_URL ?? `http://${host}:${ports['shell-employee']}`,
     PUBLIC_EMPLOYER_URL: baseEnv.PUBLIC_EMPLOYER_URL ?? `http://${host}:${ports['shell-employer']}`,
     SEED_DEMO: options.seedDemo ? 'true' : 'false',
+    // Uploaded documents: the git-ignored data folder for `npm start`, a throw-away folder for tests.
+    DOCUMENT_STORAGE_DIR:
+      baseEnv.DOCUMENT_STORAGE_DIR ??
+      (options.ports === 'random' ? fs.mkdtempSync(path.join(os.tmpdir(), 'poortwachter-documents-')) : path.join(REPO_ROOT, '.data', 'documents')),
+    UPLOAD_MAX_BYTES: baseEnv.UPLOAD_MAX_BYTES ?? String(20 * 1024 * 1024),
     EXPOSE_SQL_STATEMENT_COUNT: options.exposeSqlStatementCount ? 'true' : (baseEnv.EXPOSE_SQL_STATEMENT_COUNT ?? 'false'),
     CORS_ORIGINS: [ports['shell-employee'], ports['shell-employer']]
       .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])

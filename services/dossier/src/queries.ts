@@ -141,7 +141,7 @@ export async function listSickCases(
   return { items, total };
 }
 
-function unitScopeSql(alias: string): string {
+export function unitScopeSql(alias: string): string {
   return [
     `${alias}.employer_id = ANY(CAST(:scopeEmployerIds AS uuid[]))`,
     `${alias}.division_id = ANY(CAST(:scopeDivisionIds AS uuid[]))`,
@@ -149,6 +149,6 @@ function unitScopeSql(alias: string): string {
   ].join(' OR ');
 }
 
-function unitScopeParams(scope: { employerIds: string[]; divisionIds: string[]; departmentIds: string[] }) {
+export function unitScopeParams(scope: { employerIds: string[]; divisionIds: string[]; departmentIds: string[] }) {
   return { scopeEmployerIds: scope.employerIds, scopeDivisionIds: scope.divisionIds, scopeDepartmentIds: scope.departmentIds };
 }

@@ -1,16 +1,38 @@
-import { buildFederatedSchema, type ServiceDeps } from '@poortwachter/kit';
+import { buildFederatedSchema, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
 import type { GraphQLSchema } from 'graphql';
 import { DepartmentResolver, DivisionResolver, EmployerResolver } from './resolvers/organisation.resolver.js';
 import { EmploymentResolver, PersonResolver } from './resolvers/person.resolver.js';
 import { SickCaseResolver } from './resolvers/sick-case.resolver.js';
+import { DossierDocumentResolver, DossierNoteResolver, SickCaseDossierResolver, SignatureRequestResolver } from './resolvers/documents.resolver.js';
+import { PersonDetailsResolver } from './resolvers/person-details.resolver.js';
 import { referenceResolvers } from './references.js';
+import { DossierDocuments } from './documents/commands.js';
+import type { DocumentStorage } from './storage/index.js';
 
-const RESOLVERS = [EmployerResolver, DivisionResolver, DepartmentResolver, PersonResolver, EmploymentResolver, SickCaseResolver] as const;
+const RESOLVERS = [
+  EmployerResolver,
+  DivisionResolver,
+  DepartmentResolver,
+  PersonResolver,
+  EmploymentResolver,
+  SickCaseResolver,
+  SickCaseDossierResolver,
+  DossierDocumentResolver,
+  SignatureRequestResolver,
+  DossierNoteResolver,
+  PersonDetailsResolver,
+] as const;
 
-export async function buildDossierSchema(deps: ServiceDeps): Promise<GraphQLSchema> {
+/** Every resolver is constructed with the deps and the document storage (most ignore the latter). */
+type ResolverClass = new (deps: ServiceDeps, storage: DocumentStorage) => unknown;
+
+export async function buildDossierSchema(deps: ServiceDeps, storage: DocumentStorage): Promise<GraphQLSchema> {
   // One instance per resolver class, each holding the service's deps (type-graphql asks the container).
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  const instances = new Map<Function, unknown>(RESOLVERS.map((Resolver) => [Resolver, new Resolver(deps)]));
+  const instances = new Map<Function, unknown>(
+    RESOLVERS.map((Resolver) => [Resolver, new (Resolver as ResolverClass)(deps, storage)]),
+  );
+  const documents = new DossierDocuments(deps, storage);
   return buildFederatedSchema(
     {
       resolvers: RESOLVERS,
@@ -22,6 +44,16 @@ export async function buildDossierSchema(deps: ServiceDeps): Promise<GraphQLSche
         },
       },
     },
-    referenceResolvers(deps),
+    {
+      ...referenceResolvers(deps),
+      DossierDocument: {
+        __resolveReference: async (reference: { id: string }, ctx: SubgraphContext) => {
+          if (!ctx.actor.isAuthenticated) return null;
+          const found = await documents.visibleDocument(ctx, reference.id);
+          if (found) ctx.accessLog.read('document', [found.document.personId]);
+          return found?.document ?? null;
+        },
+      },
+    },
   );
 }

@@ -2,11 +2,13 @@ import { DepartmentEntity, DivisionEntity, EmployerEntity } from './organisation
 import { EmploymentEntity } from './employment.js';
 import { PersonEntity } from './person.js';
 import { AbsenceCoursePointEntity, SickCaseEntity } from './sick-case.js';
+import { CorrectionRequestEntity, DocumentEntity, NoteEntity, SignatureRequestEntity } from './document.js';
 
 export * from './organisation.js';
 export * from './employment.js';
 export * from './person.js';
 export * from './sick-case.js';
+export * from './document.js';
 
 export const DOSSIER_ENTITIES = [
   EmployerEntity,
@@ -16,4 +18,8 @@ export const DOSSIER_ENTITIES = [
   EmploymentEntity,
   SickCaseEntity,
   AbsenceCoursePointEntity,
+  DocumentEntity,
+  SignatureRequestEntity,
+  NoteEntity,
+  CorrectionRequestEntity,
 ];

@@ -148,3 +148,20 @@ export function requireBus(bus: EventBus | null): EventBus {
   if (!bus) throw new Error('The dossier service needs an event bus to change data');
   return bus;
 }
+
+/**
+ * The employee signed a document. Identity mails the employer users whose scope covers the unit and
+ * the arbodienst's professionals; the title is the only text, never the document's content.
+ */
+export interface DocumentSignedEvent {
+  signatureRequestId: string;
+  documentId: string;
+  signedDocumentId: string;
+  sickCaseId: string;
+  personId: string;
+  employerId: string;
+  divisionId: string | null;
+  departmentId: string | null;
+  documentTitle: string;
+  signedAt: string;
+}
