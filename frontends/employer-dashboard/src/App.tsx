@@ -1,8 +1,9 @@
 import { Anchor, Link, NotFoundPanel, Route, Routes, useT } from '@poortwachter/ui';
 import type { RemoteAppProps } from '@poortwachter/ui/shell';
-import { DashboardPage } from './DashboardPage';
-import { DossierPage } from './DossierPage';
-import { PersonsPage } from './PersonsPage';
+import { DashboardPage } from './routes/DashboardPage';
+import { DossierPage } from './routes/DossierPage';
+import { PersonsPage } from './routes/PersonsPage';
+import { ProtocolPage } from './routes/ProtocolPage';
 
 /**
  * The employer dashboard, exposed as `employer_dashboard/App`: "Mijn Dashboard" at the mount point,
@@ -15,6 +16,8 @@ export default function EmployerDashboardApp({ basePath = '/' }: RemoteAppProps)
       <Route index element={<DashboardPage />} />
       <Route path="personen" element={<PersonsPage />} />
       <Route path="personen/:personId" element={<DossierPage basePath={basePath} />} />
+      {/* The employer shell routes the rest of /beheer itself; the protocol screen is this remote's. */}
+      <Route path="beheer/protocol" element={<ProtocolPage />} />
       <Route
         path="*"
         element={

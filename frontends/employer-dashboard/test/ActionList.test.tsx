@@ -1,15 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_LIST, ACTIVITY_TYPES, HANDLE_ACTIVITY, OPEN_ABSENCE_BY_DURATION_CLASS, PERSONS } from '../src/graphql';
-import { DAYS_AHEAD_STORAGE_KEY } from '../src/settings';
-import { SICK_REPORT_WINDOW } from '../src/SickReportWidget';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_LIST, ACTIVITY_TYPES, HANDLE_ACTIVITY } from '../src/features/action-list/operations';
+import { OPEN_ABSENCE_BY_DURATION_CLASS } from '../src/features/analysis/operations';
+import { PERSONS } from '../src/features/persons/operations';
+import { MY_SETTINGS, UPDATE_MY_SETTINGS } from '../src/features/action-list/settings';
+import { VIEWER } from '../src/shared/viewer';
+import { SICK_REPORT_WINDOW } from '../src/features/sick-report/SickReportWidget';
 import { day, describedBy, renderApp } from './helpers';
 
 beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as never;
 });
-afterEach(() => localStorage.clear());
 
 const activity = (id: string, title: string, deadline: string, fullName: string, status = 'OPEN') => ({
   __typename: 'Activity',
@@ -33,6 +35,11 @@ const otherWidgets = [
     result: { data: { persons: { __typename: 'PersonPage', total: 0, items: [] } } },
   },
 ];
+const settings = (days: number) => ({
+  request: { query: MY_SETTINGS },
+  result: { data: { mySettings: { __typename: 'UserSettings', actionListDaysAhead: days } } },
+});
+const viewer = (role: string) => ({ request: { query: VIEWER }, result: { data: { viewer: { __typename: 'User', id: 'u1', role } } } });
 const actionList = (daysAhead: number, items: unknown[]) => ({ request: { query: ACTION_LIST, variables: { daysAhead } }, result: { data: { actionList: items } } });
 
 const region = () => screen.getByRole('region', { name: 'Actielijst' });
@@ -47,8 +54,23 @@ describe('Actielijst', () => {
     expect(titles()).toEqual(['(Inzetbaarheids)gesprek']);
   });
 
-  it('remembers the number of days ahead in "Mijn instellingen" and queries with it', async () => {
-    renderApp([actionList(28, [plan, gesprek]), actionList(7, [gesprek]), ...otherWidgets]);
+  it('reads the number of days ahead from the user settings on the server and queries with it', async () => {
+    renderApp([settings(7), actionList(7, [gesprek]), ...otherWidgets]);
+    expect(await within(region()).findByText(/tot en met 7 dagen vooruit/)).toBeTruthy();
+    await waitFor(() => expect(within(region()).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['(Inzetbaarheids)gesprek']));
+  });
+
+  it('saves a new number of days ahead with updateMySettings, validating it first', async () => {
+    renderApp([
+      settings(28),
+      actionList(28, [plan, gesprek]),
+      {
+        request: { query: UPDATE_MY_SETTINGS, variables: { input: { actionListDaysAhead: 7 } } },
+        result: { data: { updateMySettings: { __typename: 'UserSettings', actionListDaysAhead: 7 } } },
+      },
+      actionList(7, [gesprek]),
+      ...otherWidgets,
+    ]);
     await within(region()).findByRole('table');
     fireEvent.click(within(region()).getByRole('button', { name: 'Mijn instellingen' }));
     const days = within(region()).getByRole('spinbutton', { name: 'Aantal dagen vooruit' });
@@ -57,9 +79,43 @@ describe('Actielijst', () => {
     expect(describedBy(days)).toContain('Vul een heel getal in van 1 tot en met 365.');
     fireEvent.change(days, { target: { value: '7' } });
     fireEvent.click(within(region()).getByRole('button', { name: 'Opslaan' }));
-    expect(await within(region()).findByText('Acties met een signaleringsdatum tot en met 7 dagen vooruit.')).toBeTruthy();
+    expect(await within(region()).findByText('Uw instelling is opgeslagen.')).toBeTruthy();
+    expect(within(region()).getByText(/tot en met 7 dagen vooruit/)).toBeTruthy();
     await waitFor(() => expect(within(region()).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['(Inzetbaarheids)gesprek']));
-    expect(localStorage.getItem(DAYS_AHEAD_STORAGE_KEY)).toBe('7');
+  });
+
+  it('falls back to 28 days when the settings cannot be read, and keeps a new value for this visit when saving fails', async () => {
+    renderApp([
+      { request: { query: MY_SETTINGS }, error: new Error('Failed to fetch') },
+      actionList(28, [plan, gesprek]),
+      {
+        request: { query: UPDATE_MY_SETTINGS, variables: { input: { actionListDaysAhead: 7 } } },
+        result: { errors: [new GraphQLError('Cannot query field "updateMySettings"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] },
+      },
+      actionList(7, [gesprek]),
+      ...otherWidgets,
+    ]);
+    expect(await within(region()).findByText(/tot en met 28 dagen vooruit/)).toBeTruthy();
+    await within(region()).findByRole('table');
+    fireEvent.click(within(region()).getByRole('button', { name: 'Mijn instellingen' }));
+    fireEvent.change(within(region()).getByRole('spinbutton', { name: 'Aantal dagen vooruit' }), { target: { value: '7' } });
+    fireEvent.click(within(region()).getByRole('button', { name: 'Opslaan' }));
+    expect(await within(region()).findByText('Uw instelling kon niet worden opgeslagen en geldt alleen voor dit bezoek.')).toBeTruthy();
+    await waitFor(() => expect(within(region()).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['(Inzetbaarheids)gesprek']));
+  });
+
+  it.each([
+    ['OCCUPATIONAL_PHYSICIAN', 'Uw acties als bedrijfsarts.', false],
+    ['CASE_MANAGER', 'Uw acties als casemanager.', true],
+    ['EMPLOYER', 'Uw acties als werkgever.', true],
+  ] as const)('gives %s their own action list, and the sick report widget only to roles that report', async (role, description, reports) => {
+    const ba = { ...activity('b1', 'Spreekuur probleemanalyse', day(3), 'Sanne de Vries'), role: 'BA' };
+    renderApp([viewer(role), settings(28), actionList(28, [ba]), ...otherWidgets]);
+    expect(await within(region()).findByText(new RegExp(description.replace(/[.()]/g, '\\$&')))).toBeTruthy();
+    expect((await within(region()).findAllByRole('rowheader')).map((c) => c.textContent)).toEqual(['Spreekuur probleemanalyse']);
+    expect(screen.queryByRole('region', { name: 'Ziek melden' }) !== null).toBe(reports);
+    // Absence statistics are the employer's; reporting refuses the arbodienst's professionals.
+    expect(screen.queryByRole('region', { name: 'Analyse openstaand verzuim' }) !== null).toBe(role === 'EMPLOYER');
   });
 
   it('handles an activity with a conclusion and a follow-up, sending exactly those variables, then refreshes', async () => {

@@ -4,10 +4,12 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import EmployerDashboardApp from '../src/App';
-import { ACTION_LIST_DAYS_AHEAD } from '../src/DashboardPage';
-import { ACTION_LIST, isOverdue, OPEN_ABSENCE_BY_DURATION_CLASS, PERSONS } from '../src/graphql';
-import { PERSONS_WINDOW } from '../src/PersonsPage';
-import { SICK_REPORT_WINDOW } from '../src/SickReportWidget';
+import { DEFAULT_DAYS_AHEAD as ACTION_LIST_DAYS_AHEAD } from '../src/features/action-list/settings';
+import { ACTION_LIST, isOverdue } from '../src/features/action-list/operations';
+import { OPEN_ABSENCE_BY_DURATION_CLASS } from '../src/features/analysis/operations';
+import { PERSONS } from '../src/features/persons/operations';
+import { PERSONS_WINDOW } from '../src/routes/PersonsPage';
+import { SICK_REPORT_WINDOW } from '../src/features/sick-report/SickReportWidget';
 
 const noneToReport = {
   request: { query: PERSONS, variables: { filter: { absent: false }, page: { offset: 0, limit: SICK_REPORT_WINDOW } } },

@@ -1,8 +1,8 @@
 import { fireEvent, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { PERSON_ABSENCE, REPORT_RECOVERY, REPORT_SICKNESS } from '../src/graphql';
-import { SickReportDialog } from '../src/SickReportDialog';
+import { PERSON_ABSENCE, REPORT_RECOVERY, REPORT_SICKNESS } from '../src/features/sick-report/operations';
+import { SickReportDialog } from '../src/features/sick-report/SickReportDialog';
 import { day, describedBy, dialog, renderWith } from './helpers';
 
 const MEDICAL_WARNING = 'Vermeld geen medische informatie (zoals diagnose of klachten).';

@@ -1,7 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_LIST, ACTIVITY_TYPES, ADD_ACTIVITY, OPEN_ABSENCE_BY_DURATION_CLASS, PERSON_ABSENCE, PERSON_DOSSIER, PERSONS, REPORT_SICKNESS } from '../src/graphql';
-import { SICK_REPORT_WINDOW } from '../src/SickReportWidget';
+import { ACTION_LIST, ACTIVITY_TYPES, ADD_ACTIVITY } from '../src/features/action-list/operations';
+import { OPEN_ABSENCE_BY_DURATION_CLASS } from '../src/features/analysis/operations';
+import { PERSON_ABSENCE, REPORT_SICKNESS } from '../src/features/sick-report/operations';
+import { PERSON_DOSSIER } from '../src/features/dossier/operations';
+import { PERSONS } from '../src/features/persons/operations';
+import { SICK_REPORT_WINDOW } from '../src/features/sick-report/SickReportWidget';
 import { day, renderApp } from './helpers';
 
 beforeAll(() => {

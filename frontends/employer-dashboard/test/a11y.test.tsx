@@ -1,10 +1,13 @@
 import axe from 'axe-core';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HandleActivityDialog } from '../src/HandleActivityDialog';
-import { ACTION_LIST, ACTIVITY_TYPES, OPEN_ABSENCE_BY_DURATION_CLASS, PERSON_ABSENCE, PERSONS } from '../src/graphql';
-import { SICK_REPORT_WINDOW } from '../src/SickReportWidget';
-import { SickReportDialog } from '../src/SickReportDialog';
+import { HandleActivityDialog } from '../src/features/action-list/HandleActivityDialog';
+import { ACTION_LIST, ACTIVITY_TYPES } from '../src/features/action-list/operations';
+import { OPEN_ABSENCE_BY_DURATION_CLASS } from '../src/features/analysis/operations';
+import { PERSON_ABSENCE } from '../src/features/sick-report/operations';
+import { PERSONS } from '../src/features/persons/operations';
+import { SICK_REPORT_WINDOW } from '../src/features/sick-report/SickReportWidget';
+import { SickReportDialog } from '../src/features/sick-report/SickReportDialog';
 import { day, renderApp, renderWith } from './helpers';
 
 /** axe on the whole document; contrast needs real layout (checked in the browser tests), landmarks a page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAbsenceCardPdf } from '../src/pdf';
+import { buildAbsenceCardPdf } from '../src/features/sick-report/pdf';
 
 describe('absence card PDF', () => {
   it('is a PDF with the title, the table and the timeline', async () => {

@@ -1,21 +1,11 @@
 import { en, i18n, nl } from '@poortwachter/ui';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { absenceSegments, caseDuration, openSickCase } from '../src/absence';
-import type { AbsenceCase } from '../src/graphql';
-import {
-  addActivityInput,
-  emptyHandle,
-  emptySickReport,
-  errorMessageKey,
-  handleInput,
-  recoveryInput,
-  sickReportInput,
-  validateAddActivity,
-  validateHandle,
-  validateRecovery,
-  validateSickReport,
-} from '../src/validation';
+import { absenceSegments, caseDuration, openSickCase } from '../src/features/sick-report/absence';
+import type { AbsenceCase } from '../src/features/sick-report/operations';
+import { addActivityInput, emptyHandle, handleInput, validateAddActivity, validateHandle } from '../src/features/action-list/validation';
+import { emptySickReport, recoveryInput, sickReportInput, validateRecovery, validateSickReport } from '../src/features/sick-report/validation';
+import { errorMessageKey } from '../src/shared/validation';
 
 const TODAY = '2026-03-02';
 const report = (changes: Partial<ReturnType<typeof emptySickReport>>) => ({ ...emptySickReport('2026-03-02'), ...changes });

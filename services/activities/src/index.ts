@@ -16,6 +16,7 @@ import {
   PersonActivitiesResolver,
   SickCaseActivitiesResolver,
 } from './resolvers/activity-resolvers.js';
+import { ProtocolResolver } from './resolvers/protocol-resolvers.js';
 
 export const service: ServiceModule = {
   name: 'activities',
@@ -25,7 +26,7 @@ export const service: ServiceModule = {
     const queries = new ActivityQueries(deps.dataSource);
     return buildFederatedSchema(
       {
-        resolvers: [ActivityResolver, SickCaseActivitiesResolver, PersonActivitiesResolver],
+        resolvers: [ActivityResolver, SickCaseActivitiesResolver, PersonActivitiesResolver, ProtocolResolver],
         container: depsContainer(deps),
       },
       {
@@ -43,3 +44,5 @@ export const service: ServiceModule = {
 
 export * from './domain/protocol.js';
 export * from './domain/dates.js';
+export * from './domain/protocol-admin.js';
+export { computeDigests, runDailyDigest, handleUserChanged, parseUserChanged, DIGEST_DAYS_AHEAD, type ActivityDigest, type DigestItem } from './digest/daily-digest.js';

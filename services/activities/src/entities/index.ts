@@ -1,7 +1,7 @@
 import { ActivityEntity } from './activity.js';
 import { ActivityTypeEntity } from './activity-type.js';
 import { ProtocolEntity, ProtocolRowEntity } from './protocol.js';
-import { PersonPlacementEntity, SickCaseRefEntity } from './read-models.js';
+import { DigestRecipientEntity, DigestSentEntity, PersonPlacementEntity, SickCaseRefEntity } from './read-models.js';
 
 export * from './activity.js';
 export * from './activity-type.js';
@@ -15,4 +15,6 @@ export const ENTITIES = [
   ActivityEntity,
   SickCaseRefEntity,
   PersonPlacementEntity,
+  DigestRecipientEntity,
+  DigestSentEntity,
 ];

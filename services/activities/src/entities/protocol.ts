@@ -23,6 +23,14 @@ export class ProtocolEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** The administrator who made this version; null for versions shipped by a migration. */
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  /** What changed against the previous version, in Dutch, for the version history. */
+  @Column('text', { name: 'change_summary', nullable: true })
+  changeSummary: string | null;
+
   @OneToMany(() => ProtocolRowEntity, (row) => row.protocol)
   rows: ProtocolRowEntity[];
 }

@@ -62,3 +62,57 @@ export class PersonPlacementEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/**
+ * Who may receive the daily digest, from identity's `user.changed`: role, scope and opt-in only
+ * (no e-mail address or name; identity sends the mail).
+ */
+@Entity({ name: 'digest_recipient', schema: 'activities' })
+export class DigestRecipientEntity {
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  userId: string;
+
+  @Column('text')
+  role: string;
+
+  @Column('uuid', { name: 'person_id', nullable: true })
+  personId: string | null;
+
+  /** Not blocked and activated. */
+  @Column('boolean')
+  active: boolean;
+
+  @Column('boolean', { name: 'daily_digest' })
+  dailyDigest: boolean;
+
+  @Column('uuid', { name: 'employer_ids', array: true })
+  employerIds: string[];
+
+  @Column('uuid', { name: 'division_ids', array: true })
+  divisionIds: string[];
+
+  @Column('uuid', { name: 'department_ids', array: true })
+  departmentIds: string[];
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** One row per digest published: the daily job runs at most once per user and day. */
+@Entity({ name: 'digest_sent', schema: 'activities' })
+export class DigestSentEntity {
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  userId: string;
+
+  @PrimaryColumn('date', { name: 'digest_date' })
+  digestDate: string;
+
+  @Column('int', { name: 'overdue_count' })
+  overdueCount: number;
+
+  @Column('int', { name: 'due_count' })
+  dueCount: number;
+
+  @Column('timestamptz', { name: 'sent_at' })
+  sentAt: Date;
+}

@@ -1,5 +1,6 @@
 import type { EventBus, ServiceDeps } from '@poortwachter/kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DIGEST_CRON, handleUserChanged, parseUserChanged, runDailyDigest } from '../digest/daily-digest.js';
 import {
   planFrequentAbsence,
   planRecovery,
@@ -30,20 +31,27 @@ async function lockPerson(manager: EntityManager, personId: string): Promise<voi
   ]);
 }
 
-/** The rows of the newest protocol version for the employer, else of the newest standard version. */
+/**
+ * The rows in force for the employer: the newest standard version's rows, each replaced by the
+ * row with the same code in the employer's newest own version (an employer version holds only the
+ * rows in which it deviates). Read when the report arrives, so protocol changes apply from then on.
+ */
 export async function applicableProtocolRows(
   manager: EntityManager,
   employerId: string,
 ): Promise<ProtocolRowSpec[]> {
   return manager.query(
-    `SELECT r.id, r.code, r.title, r.role, r.kind, r.signal_day AS "signalDay", r.deadline_day AS "deadlineDay", r.trigger
-       FROM activities.protocol_row r
-      WHERE r.protocol_id = (
-              SELECT p.id FROM activities.protocol p
-               WHERE p.employer_id = $1 OR p.employer_id IS NULL
-               ORDER BY p.employer_id IS NULL, p.version DESC
-               LIMIT 1)
-      ORDER BY r.position`,
+    `WITH standard AS (
+            SELECT id FROM activities.protocol WHERE employer_id IS NULL ORDER BY version DESC LIMIT 1),
+          own AS (
+            SELECT id FROM activities.protocol WHERE employer_id = $1 ORDER BY version DESC LIMIT 1)
+     SELECT COALESCE(o.id, s.id) AS id, s.code, COALESCE(o.title, s.title) AS title, COALESCE(o.role, s.role) AS role,
+            COALESCE(o.kind, s.kind) AS kind, COALESCE(o.signal_day, s.signal_day) AS "signalDay",
+            COALESCE(o.deadline_day, s.deadline_day) AS "deadlineDay", s.trigger
+       FROM activities.protocol_row s
+       LEFT JOIN activities.protocol_row o ON o.protocol_id = (SELECT id FROM own) AND o.code = s.code
+      WHERE s.protocol_id = (SELECT id FROM standard)
+      ORDER BY s.position`,
     [employerId],
   );
 }
@@ -205,4 +213,9 @@ export async function subscribeHandlers(bus: EventBus, deps: ServiceDeps): Promi
   await bus.subscribe('person.changed', (payload) =>
     handlePersonChanged(dataSource, parsePersonChanged(payload)),
   );
+  await bus.subscribe('user.changed', (payload) => handleUserChanged(dataSource, parseUserChanged(payload)));
+  await bus.schedule('daily-digest', DIGEST_CRON, async () => {
+    const { published } = await runDailyDigest(deps);
+    if (published > 0) console.log(`[activities] daily digest: ${published} published`);
+  });
 }

@@ -1,5 +1,11 @@
 import { ActivitiesFoundation1764115200000 } from './1764115200000-ActivitiesFoundation.js';
 import { ImportedHistory1764201600000 } from './1764201600000-ImportedHistory.js';
 import { ActivityOrigin1764288000000 } from './1764288000000-ActivityOrigin.js';
+import { ProtocolAdministration1764460800000 } from './1764460800000-ProtocolAdministration.js';
 
-export const MIGRATIONS = [ActivitiesFoundation1764115200000, ImportedHistory1764201600000, ActivityOrigin1764288000000];
+export const MIGRATIONS = [
+  ActivitiesFoundation1764115200000,
+  ImportedHistory1764201600000,
+  ActivityOrigin1764288000000,
+  ProtocolAdministration1764460800000,
+];

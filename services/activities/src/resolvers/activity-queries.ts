@@ -23,7 +23,7 @@ export const FROM = `
   LEFT JOIN activities.person_placement pp ON pp.person_id = a.person_id AND pp.employer_id IS NOT NULL
   LEFT JOIN activities.sick_case_ref r ON r.sick_case_id = a.sick_case_id`;
 
-const UNIT = {
+export const UNIT = {
   employer: 'CASE WHEN pp.person_id IS NULL THEN r.employer_id ELSE pp.employer_id END',
   division: 'CASE WHEN pp.person_id IS NULL THEN r.division_id ELSE pp.division_id END',
   department: 'CASE WHEN pp.person_id IS NULL THEN r.department_id ELSE pp.department_id END',

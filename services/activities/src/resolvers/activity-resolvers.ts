@@ -112,7 +112,8 @@ export class ActivityResolver {
   })
   async activities(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Criteria; omit for all activities in your units.' })
+    filter: ActivityFilter | null,
   ): Promise<Activity[]> {
     ctx.actor.requireRole('EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'PLANNER', 'ADMIN', 'API_CLIENT');
     ctx.actor.requireApiScope(ACTIVITIES_READ_SCOPE);
@@ -132,7 +133,8 @@ export class ActivityResolver {
       'Partner software needs the scope activities:write.',
   })
   handleActivity(
-    @Arg('input', () => HandleActivityInput) input: HandleActivityInput,
+    @Arg('input', () => HandleActivityInput, { description: 'The activity, its new status, conclusion, remarks and optional follow-up.' })
+    input: HandleActivityInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Activity> {
     return this.commands.close(ctx, {
@@ -166,7 +168,10 @@ export class ActivityResolver {
       'Codes: PERSON_NOT_FOUND, SICK_CASE_NOT_FOUND, UNKNOWN_ACTIVITY_TYPE, INVALID_DEADLINE, TEXT_TOO_LONG, FORBIDDEN. ' +
       'Partner software needs the scope activities:write.',
   })
-  addActivity(@Arg('input', () => AddActivityInput) input: AddActivityInput, @Ctx() ctx: SubgraphContext): Promise<Activity> {
+  addActivity(
+    @Arg('input', () => AddActivityInput, { description: 'The person, the catalogue type, the deadline and remarks.' }) input: AddActivityInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Activity> {
     return this.commands.add(ctx, {
       personId: input.personId,
       sickCaseId: input.sickCaseId ?? null,
@@ -189,12 +194,12 @@ export class ActivityResolver {
     return activity.followUpOfId ? activityLoaders(this.queries, ctx).byId.load(activity.followUpOfId) : null;
   }
 
-  @FieldResolver(() => SickCaseRef, { nullable: true })
+  @FieldResolver(() => SickCaseRef, { nullable: true, description: 'The sick case whose trajectory the activity belongs to; null for a request outside a trajectory.' })
   sickCase(@Root() activity: Activity): SickCaseRef | null {
     return activity.sickCaseId ? { id: activity.sickCaseId } : null;
   }
 
-  @FieldResolver(() => PersonRef)
+  @FieldResolver(() => PersonRef, { description: 'The person the activity is about.' })
   person(@Root() activity: Activity): PersonRef {
     return { id: activity.personId };
   }

@@ -31,6 +31,7 @@ registerEnumType(ActivityRoleEnum, {
 });
 registerEnumType(ActivityKindEnum, {
   name: 'ActivityKind',
+  description: 'What sort of step an activity is (manual, Bijlage II: Actie, Reminder, UWV, Signalering).',
   valuesConfig: {
     ACTION: { description: 'Something the role carries out itself.' },
     REMINDER: {
@@ -43,6 +44,7 @@ registerEnumType(ActivityKindEnum, {
 });
 registerEnumType(ActivityStatusEnum, {
   name: 'ActivityStatus',
+  description: 'Where an activity stands.',
   valuesConfig: {
     OPEN: { description: 'Still to be done.' },
     HANDLED: { description: 'Done, with a conclusion.' },
@@ -69,6 +71,7 @@ export const ActivityTypeCategoryEnum = {
 } as const satisfies Record<ActivityTypeCategory, ActivityTypeCategory>;
 registerEnumType(ActivityTypeCategoryEnum, {
   name: 'ActivityTypeCategory',
+  description: 'The groups of the activity catalogue (manual, Bijlage I).',
   valuesConfig: {
     WG_ACTION: { description: 'Put on the action list by the protocol for the employer to carry out.' },
     WG_REMINDER: { description: 'Reminds the employer that the arbodienst can be asked for support.' },
@@ -84,7 +87,7 @@ registerEnumType(ActivityTypeCategoryEnum, {
     'A step of a sick trajectory or a request, on the action list of its role from the signal date.',
 })
 export class Activity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the activity.' })
   id: string;
 
   @Field(() => String, { description: 'Title in Dutch, from the protocol row or the catalogue type.' })
@@ -93,7 +96,7 @@ export class Activity {
   @Field(() => ActivityRoleEnum, { description: 'Who carries it out; only that role may handle it.' })
   role: ActivityRole;
 
-  @Field(() => ActivityKindEnum)
+  @Field(() => ActivityKindEnum, { description: 'Action, reminder, UWV step or signal.' })
   kind: ActivityKind;
 
   @Field(() => DateResolver, {
@@ -104,7 +107,7 @@ export class Activity {
   @Field(() => DateResolver, { description: 'The activity must be handled before this day.' })
   deadline: string;
 
-  @Field(() => ActivityStatusEnum)
+  @Field(() => ActivityStatusEnum, { description: 'Open, handled or cancelled.' })
   status: ActivityStatus;
 
   @Field(() => String, {
@@ -131,7 +134,7 @@ export class Activity {
 @Directive('@key(fields: "id")')
 @ObjectType('SickCase')
 export class SickCaseRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the sick case.' })
   id: string;
 }
 
@@ -139,7 +142,7 @@ export class SickCaseRef {
 @Directive('@key(fields: "id")')
 @ObjectType('Person')
 export class PersonRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the person.' })
   id: string;
 }
 

@@ -23,21 +23,11 @@ import {
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { openSickCase } from './absence';
 import { AbsenceCard } from './AbsenceCard';
-import { AFTER_CHANGE_QUERIES, PERSON_ABSENCE, REPORT_RECOVERY, REPORT_SICKNESS, type AbsenceCase } from './graphql';
-import { useMessages } from './i18n';
-import {
-  emptySickReport,
-  errorMessageKey,
-  recoveryInput,
-  sickReportInput,
-  validateRecovery,
-  validateSickReport,
-  type FieldErrors,
-  type RecoveryField,
-  type RecoveryValues,
-  type SickReportField,
-  type SickReportValues,
-} from './validation';
+import { AFTER_CHANGE_QUERIES } from '../../shared/refetch';
+import { PERSON_ABSENCE, REPORT_RECOVERY, REPORT_SICKNESS, type AbsenceCase } from './operations';
+import { useMessages } from '../../shared/i18n';
+import { emptySickReport, recoveryInput, sickReportInput, validateRecovery, validateSickReport, type RecoveryField, type RecoveryValues, type SickReportField, type SickReportValues } from './validation';
+import { errorMessageKey, type FieldErrors } from '../../shared/validation';
 
 type Tab = 'report' | 'remarks' | 'recovery' | 'card';
 

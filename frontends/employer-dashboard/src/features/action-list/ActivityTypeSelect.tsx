@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, NativeSelect, Stack, useEnumLabel } from '@poortwachter/ui';
-import { ACTIVITY_TYPES } from './graphql';
-import { useMessages } from './i18n';
+import { ACTIVITY_TYPES } from './operations';
+import { useMessages } from '../../shared/i18n';
 
 /** A choice from the activity catalogue (Bijlage I), as the follow-up of a handled activity or a new one. */
 export function ActivityTypeSelect({

@@ -18,11 +18,12 @@ import {
   type DataTableColumn,
 } from '@poortwachter/ui';
 import { useId, useState, type FormEvent } from 'react';
-import { ACTION_LIST, isOverdue, type ActionItem } from './graphql';
+import { ACTION_LIST, isOverdue, type ActionItem } from './operations';
 import { HandleActivityDialog } from './HandleActivityDialog';
-import { useMessages } from './i18n';
-import { MAX_DAYS_AHEAD, useDaysAhead } from './settings';
-import { parseWholeNumber } from './validation';
+import { useMessages } from '../../shared/i18n';
+import { MAX_DAYS_AHEAD, useDaysAhead, type SaveOutcome } from './settings';
+import type { ViewerRole } from '../../shared/viewer';
+import { parseWholeNumber } from '../../shared/validation';
 
 /** "Mijn instellingen" of the action list: how many days ahead it looks. */
 function DaysAheadSetting({ days, onChange }: { days: number; onChange: (days: number) => void }) {
@@ -62,21 +63,34 @@ function DaysAheadSetting({ days, onChange }: { days: number; onChange: (days: n
   );
 }
 
-/** "Actielijst": open activities up to N days ahead, overdue first and highlighted, each openable to handle it. */
-export function ActionListWidget() {
+/** Whose list it is: the API returns the caller's own role's activities (all roles for the administrator). */
+const LIST_KIND: Partial<Record<ViewerRole, 'WG' | 'BA' | 'CM' | 'ALL'>> = {
+  EMPLOYER: 'WG',
+  OCCUPATIONAL_PHYSICIAN: 'BA',
+  CASE_MANAGER: 'CM',
+  ADMIN: 'ALL',
+};
+
+/**
+ * "Actielijst": open activities up to N days ahead, overdue first and highlighted, each openable to
+ * handle it. The employer sees WG activities, the bedrijfsarts BA and the casemanager CM ones.
+ */
+export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) {
   const { t } = useMessages();
   const common = useT();
   const format = useFormat();
   const roleLabel = useEnumLabel('employerDashboard', 'activityRole');
   const kindLabel = useEnumLabel('employerDashboard', 'activityKind');
   const statusLabel = useEnumLabel('employerDashboard', 'activityStatus');
-  const [daysAhead, setDaysAhead] = useDaysAhead();
+  const { days: daysAhead, ready, save } = useDaysAhead();
+  const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [selected, setSelected] = useState<ActionItem | null>(null);
   const [handled, setHandled] = useState<string | null>(null);
   const settingsId = useId();
-  const { data, loading, error, refetch } = useQuery(ACTION_LIST, { variables: { daysAhead } });
+  const { data, loading, error, refetch } = useQuery(ACTION_LIST, { variables: { daysAhead }, skip: !ready });
+  const listKind = role ? LIST_KIND[role] : undefined;
   const today = toIsoDate(new Date());
   const items = data?.actionList ?? [];
   const overdue = items.filter((item) => isOverdue(item, today)).length;
@@ -127,7 +141,7 @@ export function ActionListWidget() {
   return (
     <Widget
       title={t('actionList.title')}
-      description={t('actionList.description', { days: daysAhead })}
+      description={[listKind ? t(`actionList.for${listKind}`) : null, t('actionList.description', { days: daysAhead })].filter(Boolean).join(' ')}
       onRefresh={() => void refetch()}
       refreshing={loading && !!data}
       actions={
@@ -148,13 +162,26 @@ export function ActionListWidget() {
           <DaysAheadSetting
             days={daysAhead}
             onChange={(days) => {
-              setDaysAhead(days);
               setSettingsOpen(false);
+              setSaved(null);
+              void save(days).then(setSaved);
             }}
           />
         </div>
       ) : null}
       <Checkbox label={t('settings.onlyOverdue')} checked={onlyOverdue} onChange={(event) => setOnlyOverdue(event.currentTarget.checked)} />
+      {saved ? (
+        <Alert
+          color={saved === 'saved' ? 'green' : 'yellow'}
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setSaved(null)}
+          closeButtonLabel={common('close')}
+        >
+          {t(saved === 'saved' ? 'settings.saved' : 'settings.notSaved')}
+        </Alert>
+      ) : null}
       {handled ? (
         <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setHandled(null)} closeButtonLabel={common('close')}>
           {t('handle.success')}
@@ -162,7 +189,7 @@ export function ActionListWidget() {
       ) : null}
       {error ? (
         <ErrorPanel error={error} onRetry={() => void refetch()} />
-      ) : loading && !data ? (
+      ) : !ready || (loading && !data) ? (
         <LoadingState />
       ) : (
         <DataTable

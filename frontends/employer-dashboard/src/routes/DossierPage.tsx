@@ -20,13 +20,14 @@ import {
   type DataTableColumn,
 } from '@poortwachter/ui';
 import { useState } from 'react';
-import { openSickCase } from './absence';
-import { AbsenceCard } from './AbsenceCard';
-import { AddActivityDialog } from './AddActivityDialog';
-import { isOverdue, PERSON_DOSSIER, type ActivityDetail } from './graphql';
-import { HandleActivityDialog } from './HandleActivityDialog';
-import { useMessages } from './i18n';
-import { SickReportDialog } from './SickReportDialog';
+import { openSickCase } from '../features/sick-report/absence';
+import { AbsenceCard } from '../features/sick-report/AbsenceCard';
+import { AddActivityDialog } from '../features/action-list/AddActivityDialog';
+import { isOverdue, type ActivityDetail } from '../features/action-list/operations';
+import { PERSON_DOSSIER } from '../features/dossier/operations';
+import { HandleActivityDialog } from '../features/action-list/HandleActivityDialog';
+import { useMessages } from '../shared/i18n';
+import { SickReportDialog } from '../features/sick-report/SickReportDialog';
 
 /** A person's dossier as the employer sees it: the absence card and the activities, openable to handle them. */
 export function DossierPage({ basePath }: { basePath: string }) {

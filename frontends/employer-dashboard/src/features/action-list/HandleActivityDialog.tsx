@@ -19,9 +19,11 @@ import {
 } from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { ActivityTypeSelect } from './ActivityTypeSelect';
-import { AFTER_CHANGE_QUERIES, HANDLE_ACTIVITY, type ActionItem } from './graphql';
-import { useMessages } from './i18n';
-import { emptyHandle, errorMessageKey, handleInput, validateHandle, type FieldErrors, type HandleField, type HandleValues } from './validation';
+import { AFTER_CHANGE_QUERIES } from '../../shared/refetch';
+import { HANDLE_ACTIVITY, type ActionItem } from './operations';
+import { useMessages } from '../../shared/i18n';
+import { emptyHandle, handleInput, validateHandle, type HandleField, type HandleValues } from './validation';
+import { errorMessageKey, type FieldErrors } from '../../shared/validation';
 
 function HandleForm({ activity, onDone }: { activity: ActionItem; onDone: () => void }) {
   const { t, translate, fieldError } = useMessages();

@@ -1,5 +1,5 @@
 import { daysBetween } from '@poortwachter/ui';
-import type { AbsenceCase } from './graphql';
+import type { AbsenceCase } from './operations';
 
 /** One stretch of a sick case with a single absence percentage; `to` is exclusive. */
 export interface AbsenceSegment {

@@ -14,9 +14,9 @@ import {
   type DataTableColumn,
 } from '@poortwachter/ui';
 import { useState } from 'react';
-import { AbsenceStatus } from './AbsenceStatus';
-import { openCase, PERSONS, type PersonRow } from './graphql';
-import { useMessages } from './i18n';
+import { AbsenceStatus } from '../persons/AbsenceStatus';
+import { openCase, PERSONS, type PersonRow } from '../persons/operations';
+import { useMessages } from '../../shared/i18n';
 import { SickReportDialog } from './SickReportDialog';
 
 /** Persons per search in the widget; the full list lives on "Personen". */

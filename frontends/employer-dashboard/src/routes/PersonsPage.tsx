@@ -15,8 +15,8 @@ import {
   type DataTableColumn,
 } from '@poortwachter/ui';
 import { useState } from 'react';
-import { AbsenceStatus } from './AbsenceStatus';
-import { openCase, PERSONS, type PersonRow } from './graphql';
+import { AbsenceStatus } from '../features/persons/AbsenceStatus';
+import { openCase, PERSONS, type PersonRow } from '../features/persons/operations';
 
 /**
  * Persons fetched per search. The API pages but does not sort, so one window of this size is

@@ -1,5 +1,5 @@
 import { Badge, Text, useFormat, useT } from '@poortwachter/ui';
-import { openCase, type PersonRow } from './graphql';
+import { openCase, type PersonRow } from './operations';
 
 /** "Ziek sinds …" for a person with an open sick case, "Niet ziek" otherwise. */
 export function AbsenceStatus({ person }: { person: PersonRow }) {

@@ -1,8 +1,8 @@
 import { Alert, Box, Button, DataTable, Group, Stack, Text, toIsoDate, useEnumLabel, useFormat, type DataTableColumn } from '@poortwachter/ui';
 import { useState } from 'react';
 import { absenceSegments, caseDuration, type AbsenceSegment } from './absence';
-import type { AbsenceCase, PersonAbsence } from './graphql';
-import { useMessages } from './i18n';
+import type { AbsenceCase, PersonAbsence } from './operations';
+import { useMessages } from '../../shared/i18n';
 import { buildAbsenceCardPdf } from './pdf';
 
 const BAR_HEIGHT = 40;

@@ -2,9 +2,12 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput, toIsoDate, useFormat, useMediaQuery, useT } from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { ActivityTypeSelect } from './ActivityTypeSelect';
-import { ADD_ACTIVITY, AFTER_CHANGE_QUERIES, type AbsenceCase, type ActivityDetail } from './graphql';
-import { useMessages } from './i18n';
-import { addActivityInput, errorMessageKey, validateAddActivity, type AddActivityField, type AddActivityValues, type FieldErrors } from './validation';
+import { ADD_ACTIVITY, type ActivityDetail } from './operations';
+import { AFTER_CHANGE_QUERIES } from '../../shared/refetch';
+import { type AbsenceCase } from '../sick-report/operations';
+import { useMessages } from '../../shared/i18n';
+import { addActivityInput, validateAddActivity, type AddActivityField, type AddActivityValues } from './validation';
+import { errorMessageKey, type FieldErrors } from '../../shared/validation';
 
 export interface AddActivityDialogProps {
   personId: string;
