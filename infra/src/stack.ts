@@ -107,6 +107,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const ports = await resolvePorts(options.ports, baseEnv);
   const host = options.publicHost ?? 'localhost';
   const log = options.log ?? ((source, line) => console.log(`[${source}] ${line}`));
+  // Uploaded documents: the git-ignored data folder for `npm start`, a throw-away folder (removed
+  // again on stop) for test stacks.
+  const throwAwayDocuments =
+    baseEnv.DOCUMENT_STORAGE_DIR === undefined && options.ports === 'random'
+      ? fs.mkdtempSync(path.join(os.tmpdir(), 'poortwachter-documents-'))
+      : null;
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
     NODE_ENV: options.nodeEnv ?? baseEnv.NODE_ENV ?? 'development',
@@ -117,10 +123,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     PUBLIC_EMPLOYEE_URL: baseEnv.PUBLIC_EMPLOYEE_URL ?? `http://${host}:${ports['shell-employee']}`,
     PUBLIC_EMPLOYER_URL: baseEnv.PUBLIC_EMPLOYER_URL ?? `http://${host}:${ports['shell-employer']}`,
     SEED_DEMO: options.seedDemo ? 'true' : 'false',
-    // Uploaded documents: the git-ignored data folder for `npm start`, a throw-away folder for tests.
-    DOCUMENT_STORAGE_DIR:
-      baseEnv.DOCUMENT_STORAGE_DIR ??
-      (options.ports === 'random' ? fs.mkdtempSync(path.join(os.tmpdir(), 'poortwachter-documents-')) : path.join(REPO_ROOT, '.data', 'documents')),
+    DOCUMENT_STORAGE_DIR: baseEnv.DOCUMENT_STORAGE_DIR ?? throwAwayDocuments ?? path.join(REPO_ROOT, '.data', 'documents'),
     UPLOAD_MAX_BYTES: baseEnv.UPLOAD_MAX_BYTES ?? String(20 * 1024 * 1024),
     EXPOSE_SQL_STATEMENT_COUNT: options.exposeSqlStatementCount ? 'true' : (baseEnv.EXPOSE_SQL_STATEMENT_COUNT ?? 'false'),
     CORS_ORIGINS: [ports['shell-employee'], ports['shell-employer']]
@@ -176,6 +179,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all([...children.keys()].map(stopChild));
     await Promise.all([...servers.values()].map(closeServer));
     servers.clear();
+    if (throwAwayDocuments) fs.rmSync(throwAwayDocuments, { recursive: true, force: true });
   };
 
   try {
