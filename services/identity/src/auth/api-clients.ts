@@ -16,6 +16,7 @@ export const API_SCOPES = [
   'appointments:read',
   'activities:read',
   'reports:read',
+  'documents:read',
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

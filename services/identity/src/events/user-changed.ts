@@ -3,9 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { UserEntity } from '../entities/index.js';
 import { settingsOf } from '../settings-store.js';
 
-/** The `user.changed` payload (contract with activities' digest read model). No name, no e-mail. */
+/**
+ * The `user.changed` payload: activities' digest read model and dossier's author names. The display
+ * name is what colleagues see on notes and documents; no e-mail, no phone.
+ */
 export interface UserChangedEvent {
   userId: string;
+  displayName: string;
   role: string;
   personId: string | null;
   /** Not blocked and activated: the account can sign in and receive mail. */
@@ -17,6 +21,7 @@ export interface UserChangedEvent {
 export function userChangedPayload(user: UserEntity, dailyDigest: boolean): UserChangedEvent {
   return {
     userId: user.id,
+    displayName: user.displayName,
     role: user.role,
     personId: user.personId,
     active: !user.blocked && user.activatedAt !== null,

@@ -165,4 +165,5 @@ export const API_SCOPES = [
   'appointments:read',
   'activities:read',
   'reports:read',
+  'documents:read',
 ] as const;

@@ -100,6 +100,7 @@ export const admin: Catalog['admin'] = {
       'appointments:read': 'Read appointments',
       'activities:read': 'Read activities',
       'reports:read': 'Read reports',
+      'documents:read': 'Read dossier documents (never medical ones)',
     },
     submit: 'Create',
     createdTitle: 'Client created',

@@ -98,6 +98,7 @@ export const admin = {
       'appointments:read': 'Afspraken lezen',
       'activities:read': 'Activiteiten lezen',
       'reports:read': 'Rapportages lezen',
+      'documents:read': 'Dossierdocumenten lezen (nooit medische)',
     },
     submit: 'Aanmaken',
     createdTitle: 'Koppeling aangemaakt',
