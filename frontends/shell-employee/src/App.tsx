@@ -15,7 +15,9 @@ export function useEmployeeMenu(): ShellNavItem[] {
   const t = useT('shell');
   return [
     { to: '/', label: t('nav.dashboard'), end: true },
+    { to: '/dossiers', label: t('nav.dossiers') },
     { to: '/afspraken', label: t('nav.appointments') },
+    { to: '/jaaroverzicht', label: t('nav.yearOverview') },
   ];
 }
 

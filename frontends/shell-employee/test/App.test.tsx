@@ -44,10 +44,10 @@ describe('employee shell', () => {
     expect(screen.getByRole('link', { name: 'Naar de inhoud' }).getAttribute('href')).toBe('#main-content');
   });
 
-  it('shows only the screens that exist (Dashboard, Afspraken) and mounts the portal remote', async () => {
+  it('shows the manual\'s menu (Dashboard, Dossiers, Afspraken, Jaaroverzicht) and mounts the portal remote', async () => {
     renderAs('EMPLOYEE', '/afspraken');
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Dashboard', 'Afspraken']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Dashboard', 'Dossiers', 'Afspraken', 'Jaaroverzicht']);
     expect(within(nav).getByRole('link', { name: 'Afspraken' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByRole('heading', { name: 'employee_portal/App op /' })).toBeTruthy();
     expect(screen.getByRole('banner')).toBeTruthy();

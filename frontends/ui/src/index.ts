@@ -44,6 +44,7 @@ export {
   type DurationClass,
   type DurationClassDatum,
 } from './components/DurationClassChart';
+export { StepChart, type StepChartProps, type StepPoint } from './components/StepChart';
 export {
   i18n,
   initI18n,

@@ -6,6 +6,7 @@ import { createApolloClient } from './apollo';
 import { createAuthEndpoints } from './auth';
 import { initFederation } from './federation';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
+import { GatewayProvider } from './gateway-fetch';
 import { createSessionStore, SessionProvider } from './session';
 
 export interface StartShellOptions {
@@ -46,7 +47,9 @@ export async function startShell({ hostName, render, container = document.getEle
       <UiProvider>
         <ApolloProvider client={client}>
           <SessionProvider store={session}>
-            <BrowserRouter>{render(config)}</BrowserRouter>
+            <GatewayProvider gatewayUrl={config.gatewayUrl}>
+              <BrowserRouter>{render(config)}</BrowserRouter>
+            </GatewayProvider>
           </SessionProvider>
         </ApolloProvider>
       </UiProvider>

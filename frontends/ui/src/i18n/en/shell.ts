@@ -7,6 +7,8 @@ export const shell: Catalog['shell'] = {
   },
   nav: {
     dashboard: 'Dashboard',
+    dossiers: 'Cases',
+    yearOverview: 'Year overview',
     appointments: 'Appointments',
     myDashboard: 'My dashboard',
     agenda: 'Agenda',

@@ -5,6 +5,8 @@ export const shell = {
   },
   nav: {
     dashboard: 'Dashboard',
+    dossiers: 'Dossiers',
+    yearOverview: 'Jaaroverzicht',
     appointments: 'Afspraken',
     myDashboard: 'Mijn Dashboard',
     agenda: 'Agenda',

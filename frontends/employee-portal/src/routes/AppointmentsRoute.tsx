@@ -13,11 +13,12 @@ import {
   Widget,
   type DataTableColumn,
 } from '@poortwachter/ui';
-import { AppointmentCard } from './AppointmentCard';
-import { MY_APPOINTMENTS, splitAppointments, type OwnAppointment } from './graphql';
+import { AppointmentCard } from '../features/appointments/AppointmentCard';
+import { IcsButton } from '../features/appointments/IcsButton';
+import { MY_APPOINTMENTS, splitAppointments, type OwnAppointment } from '../features/appointments/operations';
 
-/** "Afspraken": all of the employee's appointments with the occupational health service. */
-export function MyAppointmentsPage() {
+/** "Afspraken" → "Externe afspraken": the employee's appointments with the arbodienst, each downloadable as .ics. */
+export function AppointmentsRoute() {
   const t = useT('employeePortal');
   const format = useFormat();
   const roleLabel = useEnumLabel('common', 'role');
@@ -31,6 +32,7 @@ export function MyAppointmentsPage() {
     { key: 'kind', header: t('appointments.kind'), cell: (a) => a.kind, sortValue: (a) => a.kind },
     { key: 'professional', header: t('appointments.with', { name: '', role: '' }).replace(/[ ,]+$/, ''), cell: (a) => `${a.professionalName} (${roleLabel(a.professionalRole).toLowerCase()})`, sortValue: (a) => a.professionalName },
     { key: 'status', header: t('appointments.status'), cell: (a) => statusLabel(a.status), sortValue: (a) => statusLabel(a.status) },
+    { key: 'ics', header: t('ics.column'), cell: (a) => <IcsButton appointment={a} /> },
   ];
 
   return (

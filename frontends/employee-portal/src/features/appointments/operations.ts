@@ -1,47 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 
-export type SickCaseStatus = 'OPEN' | 'RECOVERED';
-
-export interface AbsenceCoursePoint {
-  from: string;
-  absencePercentage: number;
-}
-
-export interface OwnSickCase {
-  id: string;
-  firstSickDay: string;
-  status: SickCaseStatus;
-  absencePercentage: number;
-  recoveredOn: string | null;
-  waitingPeriodEndsOn: string;
-  absenceCourse: AbsenceCoursePoint[];
-}
-
-export interface MyAbsenceData {
-  me: { id: string; fullName: string; sickCases: OwnSickCase[] } | null;
-}
-
-export const MY_ABSENCE: TypedDocumentNode<MyAbsenceData, Record<string, never>> = gql`
-  query MyAbsence {
-    me {
-      id
-      fullName
-      sickCases {
-        id
-        firstSickDay
-        status
-        absencePercentage
-        recoveredOn
-        waitingPeriodEndsOn
-        absenceCourse {
-          from
-          absencePercentage
-        }
-      }
-    }
-  }
-`;
-
 export interface OwnAppointment {
   id: string;
   startsAt: string;
@@ -74,15 +32,6 @@ export const MY_APPOINTMENTS: TypedDocumentNode<MyAppointmentsData, Record<strin
     }
   }
 `;
-
-/** The file shown as "Actueel dossier": the open case that started last. */
-export function currentCase(cases: readonly OwnSickCase[]): OwnSickCase | null {
-  return (
-    cases
-      .filter((c) => c.status === 'OPEN')
-      .sort((a, b) => b.firstSickDay.localeCompare(a.firstSickDay))[0] ?? null
-  );
-}
 
 /** Upcoming appointments first (soonest first); those that ended are "past" (latest first). */
 export function splitAppointments(appointments: readonly OwnAppointment[], now: Date = new Date()) {

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, useEnumLabel, useFormat, useT } from '@poortwachter/ui';
-import type { OwnAppointment } from './graphql';
+import { IcsButton } from './IcsButton';
+import type { OwnAppointment } from './operations';
 
 /** One appointment as a card: when, what, with whom, and where (place or video link). */
 export function AppointmentCard({ appointment }: { appointment: OwnAppointment }) {
@@ -33,6 +34,11 @@ export function AppointmentCard({ appointment }: { appointment: OwnAppointment }
             {t('appointments.location')}: {appointment.location}
           </Text>
         ) : null}
+        {cancelled ? null : (
+          <Group gap="xs">
+            <IcsButton appointment={appointment} />
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
