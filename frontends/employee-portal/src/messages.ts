@@ -1,6 +1,5 @@
-import { errorCode, useT } from '@poortwachter/ui';
+import { errorCode, FileRequestError, useT } from '@poortwachter/ui';
 import { useCallback } from 'react';
-import { FileRequestError } from '@poortwachter/ui/shell';
 
 /** Error codes the catalog has a sentence for (`employeePortal.errors.<CODE>`). */
 const KNOWN_CODES = new Set([
@@ -32,7 +31,8 @@ const KNOWN_CODES = new Set([
 
 /** The stable code of a GraphQL error or a `/files` response, if any. */
 export function failureCode(error: unknown): string | undefined {
-  if (error instanceof FileRequestError) return error.code ?? (error.statusCode === 404 ? 'DOCUMENT_NOT_FOUND' : undefined);
+  if (error instanceof FileRequestError)
+    return error.code ?? (error.statusCode === 404 ? 'DOCUMENT_NOT_FOUND' : undefined);
   return errorCode(error);
 }
 

@@ -13,7 +13,8 @@ export function portalPaths(basePath: string) {
   return {
     dashboard: under(basePath),
     dossiers: under(basePath, 'dossiers'),
-    dossier: (id: string, tab: DossierTab = 'documenten') => under(basePath, tab === 'documenten' ? `dossiers/${id}` : `dossiers/${id}/${tab}`),
+    dossier: (id: string, tab: DossierTab = 'documenten') =>
+      under(basePath, tab === 'documenten' ? `dossiers/${id}` : `dossiers/${id}/${tab}`),
     signatures: under(basePath, 'te-ondertekenen'),
     sign: (signatureRequestId: string) => under(basePath, `te-ondertekenen/${signatureRequestId}`),
     appointments: under(basePath, 'afspraken'),

@@ -1,7 +1,13 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { MY_ACCESS_LOG, MY_CORRECTION_REQUESTS, MY_DETAILS, REQUEST_PERSON_CORRECTION, UPDATE_MY_CONTACT_DETAILS } from '../src/features/my-details/operations';
+import {
+  MY_ACCESS_LOG,
+  MY_CORRECTION_REQUESTS,
+  MY_DETAILS,
+  REQUEST_PERSON_CORRECTION,
+  UPDATE_MY_CONTACT_DETAILS,
+} from '../src/features/my-details/operations';
 import { renderPortal } from './render';
 
 const person = {
@@ -15,7 +21,13 @@ const person = {
   email: 'sanne@example.nl',
   phone: '0612345678',
   personnelNumber: 'P-1001',
-  address: { __typename: 'Address', street: 'Dorpsstraat', houseNumber: '12', postalCode: '3439 NE', city: 'Nieuwegein' },
+  address: {
+    __typename: 'Address',
+    street: 'Dorpsstraat',
+    houseNumber: '12',
+    postalCode: '3439 NE',
+    city: 'Nieuwegein',
+  },
   currentEmployment: {
     __typename: 'Employment',
     id: 'e1',
@@ -45,8 +57,30 @@ const accessLog = {
   result: {
     data: {
       myAccessLog: [
-        { __typename: 'AccessLogEntry', id: 'l1', at: '2026-02-20T09:15:00.000Z', event: 'sick-case.read', outcome: 'success', actorName: 'Karin de Boer', role: 'EMPLOYER', purpose: 'care', accessPoint: 'EmployerDossier', source: 'dossier' },
-        { __typename: 'AccessLogEntry', id: 'l2', at: '2026-02-21T11:00:00.000Z', event: 'person.read', outcome: 'denied', actorName: 'Ruben Visser', role: 'CASE_MANAGER', purpose: 'care', accessPoint: 'PersonPage', source: 'dossier' },
+        {
+          __typename: 'AccessLogEntry',
+          id: 'l1',
+          at: '2026-02-20T09:15:00.000Z',
+          event: 'sick-case.read',
+          outcome: 'success',
+          actorName: 'Karin de Boer',
+          role: 'EMPLOYER',
+          purpose: 'care',
+          accessPoint: 'EmployerDossier',
+          source: 'dossier',
+        },
+        {
+          __typename: 'AccessLogEntry',
+          id: 'l2',
+          at: '2026-02-21T11:00:00.000Z',
+          event: 'person.read',
+          outcome: 'denied',
+          actorName: 'Ruben Visser',
+          role: 'CASE_MANAGER',
+          purpose: 'care',
+          accessPoint: 'PersonPage',
+          source: 'dossier',
+        },
       ],
     },
   },
@@ -54,17 +88,40 @@ const accessLog = {
 
 describe('my details', () => {
   it('shows the stored data, saves phone and e-mail, maps a refused number to the field, and lists who looked', async () => {
-    const update = vi.fn(() => ({ data: { updateMyContactDetails: { __typename: 'Person', id: 'p1', email: 'sanne@example.nl', phone: '0687654321' } } }));
+    const update = vi.fn(() => ({
+      data: {
+        updateMyContactDetails: {
+          __typename: 'Person',
+          id: 'p1',
+          email: 'sanne@example.nl',
+          phone: '0687654321',
+        },
+      },
+    }));
     renderPortal(
       [
         { request: { query: MY_DETAILS }, result: { data: { me: person } } },
-        { request: { query: MY_CORRECTION_REQUESTS }, result: { data: { myCorrectionRequests: [correction('r1', 'Kerkstraat 1, Utrecht', 'RESOLVED')] } } },
+        {
+          request: { query: MY_CORRECTION_REQUESTS },
+          result: { data: { myCorrectionRequests: [correction('r1', 'Kerkstraat 1, Utrecht', 'RESOLVED')] } },
+        },
         accessLog,
         {
-          request: { query: UPDATE_MY_CONTACT_DETAILS, variables: { email: 'sanne@example.nl', phone: '06-abc' } },
-          result: { errors: [new GraphQLError('bad phone', { extensions: { code: 'INVALID_PHONE_NUMBER' } })] },
+          request: {
+            query: UPDATE_MY_CONTACT_DETAILS,
+            variables: { email: 'sanne@example.nl', phone: '06-abc' },
+          },
+          result: {
+            errors: [new GraphQLError('bad phone', { extensions: { code: 'INVALID_PHONE_NUMBER' } })],
+          },
         },
-        { request: { query: UPDATE_MY_CONTACT_DETAILS, variables: { email: 'sanne@example.nl', phone: '0687654321' } }, result: update },
+        {
+          request: {
+            query: UPDATE_MY_CONTACT_DETAILS,
+            variables: { email: 'sanne@example.nl', phone: '0687654321' },
+          },
+          result: update,
+        },
       ],
       '/mijn-gegevens',
     );
@@ -78,7 +135,9 @@ describe('my details', () => {
     const phone = within(contact).getByLabelText(/^Telefoonnummer/);
     fireEvent.change(phone, { target: { value: '06-abc' } });
     fireEvent.click(within(contact).getByRole('button', { name: 'Contactgegevens opslaan' }));
-    expect(await within(contact).findByText('Vul een geldig telefoonnummer in, bijvoorbeeld 0612345678.')).toBeTruthy();
+    expect(
+      await within(contact).findByText('Vul een geldig telefoonnummer in, bijvoorbeeld 0612345678.'),
+    ).toBeTruthy();
     expect(phone.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(phone, { target: { value: '0687654321' } });
     fireEvent.click(within(contact).getByRole('button', { name: 'Contactgegevens opslaan' }));
@@ -97,17 +156,29 @@ describe('my details', () => {
   });
 
   it('requests a correction of a field the employee may not change, and lists the requests', async () => {
-    const request = vi.fn(() => ({ data: { requestPersonCorrection: correction('r2', 'Kerkstraat 5, 3439 NE Nieuwegein') } }));
+    const request = vi.fn(() => ({
+      data: { requestPersonCorrection: correction('r2', 'Kerkstraat 5, 3439 NE Nieuwegein') },
+    }));
     renderPortal(
       [
         { request: { query: MY_DETAILS }, result: { data: { me: person } } },
         { request: { query: MY_CORRECTION_REQUESTS }, result: { data: { myCorrectionRequests: [] } } },
         accessLog,
         {
-          request: { query: REQUEST_PERSON_CORRECTION, variables: { field: 'ADDRESS', proposedValue: 'Kerkstraat 5, 3439 NE Nieuwegein', explanation: 'Verhuisd per 1 februari' } },
+          request: {
+            query: REQUEST_PERSON_CORRECTION,
+            variables: {
+              field: 'ADDRESS',
+              proposedValue: 'Kerkstraat 5, 3439 NE Nieuwegein',
+              explanation: 'Verhuisd per 1 februari',
+            },
+          },
           result: request,
         },
-        { request: { query: MY_CORRECTION_REQUESTS }, result: { data: { myCorrectionRequests: [correction('r2', 'Kerkstraat 5, 3439 NE Nieuwegein')] } } },
+        {
+          request: { query: MY_CORRECTION_REQUESTS },
+          result: { data: { myCorrectionRequests: [correction('r2', 'Kerkstraat 5, 3439 NE Nieuwegein')] } },
+        },
       ],
       '/mijn-gegevens',
     );
@@ -116,8 +187,12 @@ describe('my details', () => {
     expect(section.textContent).toContain('Nu bekend: Dorpsstraat 12, 3439 NE Nieuwegein');
     fireEvent.click(within(section).getByRole('button', { name: 'Correctie aanvragen' }));
     expect(await within(section).findByText('Vul de juiste waarde in.')).toBeTruthy();
-    fireEvent.change(within(section).getByLabelText(/^Juiste waarde/), { target: { value: 'Kerkstraat 5, 3439 NE Nieuwegein' } });
-    fireEvent.change(within(section).getByLabelText(/^Toelichting/), { target: { value: 'Verhuisd per 1 februari' } });
+    fireEvent.change(within(section).getByLabelText(/^Juiste waarde/), {
+      target: { value: 'Kerkstraat 5, 3439 NE Nieuwegein' },
+    });
+    fireEvent.change(within(section).getByLabelText(/^Toelichting/), {
+      target: { value: 'Verhuisd per 1 februari' },
+    });
     fireEvent.click(within(section).getByRole('button', { name: 'Correctie aanvragen' }));
     expect(await within(section).findByText('Uw correctieverzoek is verstuurd.')).toBeTruthy();
     const table = within(section).getByRole('table', { name: 'Uw correctieverzoeken' });

@@ -3,7 +3,15 @@ import { DOSSIER, MY_ABSENCE } from '../src/features/dossiers/operations';
 import { MY_PENDING_SIGNATURES, type PendingSignature } from '../src/features/signing/operations';
 
 export const cases: OwnSickCase[] = [
-  { id: 'c-old', firstSickDay: '2025-02-03', status: 'RECOVERED', absencePercentage: 0, recoveredOn: '2025-02-14', waitingPeriodEndsOn: '2027-02-01', absenceCourse: [] },
+  {
+    id: 'c-old',
+    firstSickDay: '2025-02-03',
+    status: 'RECOVERED',
+    absencePercentage: 0,
+    recoveredOn: '2025-02-14',
+    waitingPeriodEndsOn: '2027-02-01',
+    absenceCourse: [],
+  },
   {
     id: 'c-now',
     firstSickDay: '2026-01-05',
@@ -18,15 +26,26 @@ export const cases: OwnSickCase[] = [
   },
 ];
 
-const typedCase = (c: OwnSickCase) => ({ __typename: 'SickCase', ...c, absenceCourse: c.absenceCourse.map((p) => ({ __typename: 'AbsenceCoursePoint', ...p })) });
+const typedCase = (c: OwnSickCase) => ({
+  __typename: 'SickCase',
+  ...c,
+  absenceCourse: c.absenceCourse.map((p) => ({ __typename: 'AbsenceCoursePoint', ...p })),
+});
 
 export const absenceMock = {
   request: { query: MY_ABSENCE },
-  result: { data: { me: { __typename: 'Person', id: 'p1', fullName: 'Sanne de Vries', sickCases: cases.map(typedCase) } } },
+  result: {
+    data: {
+      me: { __typename: 'Person', id: 'p1', fullName: 'Sanne de Vries', sickCases: cases.map(typedCase) },
+    },
+  },
   maxUsageCount: 10,
 };
 
-export const documentOf = (id: string, overrides: Partial<DossierDocument> = {}): DossierDocument & { __typename: string } => ({
+export const documentOf = (
+  id: string,
+  overrides: Partial<DossierDocument> = {},
+): DossierDocument & { __typename: string } => ({
   __typename: 'DossierDocument',
   id,
   title: 'Probleemanalyse',
@@ -54,7 +73,17 @@ export const note: DossierNote & { __typename: string } = {
   medical: false,
 };
 
-export function dossierMock(documents = [documentOf('d-pa'), documentOf('d-inv', { title: 'Uitnodiging spreekuur', category: 'INVITATION', fileName: 'uitnodiging.png', mimeType: 'image/png' })]) {
+export function dossierMock(
+  documents = [
+    documentOf('d-pa'),
+    documentOf('d-inv', {
+      title: 'Uitnodiging spreekuur',
+      category: 'INVITATION',
+      fileName: 'uitnodiging.png',
+      mimeType: 'image/png',
+    }),
+  ],
+) {
   const c = cases[1]!;
   return {
     request: { query: DOSSIER, variables: { id: 'c-now' } },
@@ -70,7 +99,11 @@ export const pendingRequest = (id: string, title: string): PendingSignature & { 
   requestedAt: '2026-02-22T09:00:00.000Z',
   requestedByName: 'Karin de Boer',
   document: {
-    ...documentOf(`doc-${id}`, { title, category: 'PLAN_OF_ACTION', signatureRequest: { id, status: 'PENDING' } }),
+    ...documentOf(`doc-${id}`, {
+      title,
+      category: 'PLAN_OF_ACTION',
+      signatureRequest: { id, status: 'PENDING' },
+    }),
     signatureRequest: { __typename: 'SignatureRequest', id, status: 'PENDING' } as never,
     sickCase: { __typename: 'SickCase', id: 'c-now', firstSickDay: '2026-01-05' } as never,
   },

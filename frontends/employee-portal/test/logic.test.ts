@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { splitAppointments, type OwnAppointment } from '../src/features/appointments/operations';
 import { appointmentIcs, icsFileName } from '../src/features/appointments/ics';
 import { addDays, coursePeriods } from '../src/features/dossiers/course';
-import { currentCase, documentGroup, splitCases, type OwnSickCase } from '../src/features/dossiers/operations';
+import {
+  currentCase,
+  documentGroup,
+  splitCases,
+  type OwnSickCase,
+} from '../src/features/dossiers/operations';
 import { checkUpload, uploadDocument, UPLOAD_MAX_BYTES } from '../src/features/dossiers/upload';
-import { FileRequestError } from '@poortwachter/ui/shell';
+import { FileRequestError } from '@poortwachter/ui';
 import { selectableYears, yearAbsence, yearGrid } from '../src/features/year-overview/absenceDays';
 
 const sickCase = (overrides: Partial<OwnSickCase>): OwnSickCase => ({
@@ -18,7 +23,12 @@ const sickCase = (overrides: Partial<OwnSickCase>): OwnSickCase => ({
   ...overrides,
 });
 
-const appointment = (id: string, startsAt: string, endsAt: string, extra: Partial<OwnAppointment> = {}): OwnAppointment => ({
+const appointment = (
+  id: string,
+  startsAt: string,
+  endsAt: string,
+  extra: Partial<OwnAppointment> = {},
+): OwnAppointment => ({
   id,
   startsAt,
   endsAt,
@@ -62,7 +72,9 @@ describe('absence course periods', () => {
   });
 
   it('keeps an open case open-ended and falls back to the case percentage without a course', () => {
-    expect(coursePeriods(sickCase({ absencePercentage: 60 }))).toEqual([{ from: '2026-01-05', to: null, absencePercentage: 60 }]);
+    expect(coursePeriods(sickCase({ absencePercentage: 60 }))).toEqual([
+      { from: '2026-01-05', to: null, absencePercentage: 60 },
+    ]);
   });
 });
 
@@ -91,7 +103,17 @@ describe('year overview', () => {
   });
 
   it('clips a case that spans New Year to the chosen year, and counts 29 February in a leap year', () => {
-    const cases = [sickCase({ firstSickDay: '2023-12-20', status: 'RECOVERED', recoveredOn: '2024-03-01', absenceCourse: [{ from: '2023-12-20', absencePercentage: 100 }, { from: '2024-03-01', absencePercentage: 0 }] })];
+    const cases = [
+      sickCase({
+        firstSickDay: '2023-12-20',
+        status: 'RECOVERED',
+        recoveredOn: '2024-03-01',
+        absenceCourse: [
+          { from: '2023-12-20', absencePercentage: 100 },
+          { from: '2024-03-01', absencePercentage: 0 },
+        ],
+      }),
+    ];
     const leap = yearAbsence(cases, 2024, '2026-06-01');
     // 1 Jan – 29 Feb 2024: 31 + 29 days.
     expect(leap.fullDays).toBe(60);
@@ -104,8 +126,20 @@ describe('year overview', () => {
   it('takes the highest percentage where cases overlap and never counts 0% days', () => {
     const result = yearAbsence(
       [
-        sickCase({ id: 'a', firstSickDay: '2025-05-01', status: 'RECOVERED', recoveredOn: '2025-05-11', absenceCourse: [{ from: '2025-05-01', absencePercentage: 30 }] }),
-        sickCase({ id: 'b', firstSickDay: '2025-05-05', status: 'RECOVERED', recoveredOn: '2025-05-07', absenceCourse: [{ from: '2025-05-05', absencePercentage: 100 }] }),
+        sickCase({
+          id: 'a',
+          firstSickDay: '2025-05-01',
+          status: 'RECOVERED',
+          recoveredOn: '2025-05-11',
+          absenceCourse: [{ from: '2025-05-01', absencePercentage: 30 }],
+        }),
+        sickCase({
+          id: 'b',
+          firstSickDay: '2025-05-05',
+          status: 'RECOVERED',
+          recoveredOn: '2025-05-07',
+          absenceCourse: [{ from: '2025-05-05', absencePercentage: 100 }],
+        }),
       ],
       2025,
       '2026-01-01',
@@ -127,7 +161,9 @@ describe('year overview', () => {
   });
 
   it('offers the years from the first case until now', () => {
-    expect(selectableYears([sickCase({ firstSickDay: '2023-04-01' })], 2026)).toEqual([2026, 2025, 2024, 2023]);
+    expect(selectableYears([sickCase({ firstSickDay: '2023-04-01' })], 2026)).toEqual([
+      2026, 2025, 2024, 2023,
+    ]);
     expect(selectableYears([], 2026)).toEqual([2026]);
   });
 });
@@ -171,10 +207,15 @@ describe('appointments', () => {
   });
 
   it('writes an iCalendar event in UTC with a stable uid, place and video link', () => {
-    const ics = appointmentIcs(appointment('a1', '2026-03-12T08:30:00.000Z', '2026-03-12T09:00:00.000Z', { videoUrl: 'https://video.example/abc' }), {
-      title: 'Spreekuur bedrijfsarts met dr. Marieke Bos',
-      description: 'Met dr. Marieke Bos, bedrijfsarts',
-    });
+    const ics = appointmentIcs(
+      appointment('a1', '2026-03-12T08:30:00.000Z', '2026-03-12T09:00:00.000Z', {
+        videoUrl: 'https://video.example/abc',
+      }),
+      {
+        title: 'Spreekuur bedrijfsarts met dr. Marieke Bos',
+        description: 'Met dr. Marieke Bos, bedrijfsarts',
+      },
+    );
     const unfolded = ics.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain('BEGIN:VEVENT');
     expect(unfolded).toContain('DTSTART:20260312T083000Z');
@@ -184,7 +225,9 @@ describe('appointments', () => {
     expect(unfolded).toContain('LOCATION:Fultonbaan 56\\, Nieuwegein');
     expect(unfolded).toContain('URL:https://video.example/abc');
     expect(unfolded).toContain('STATUS:CONFIRMED');
-    expect(icsFileName('afspraak', appointment('a1', '2026-03-12T08:30:00Z', '2026-03-12T09:00:00Z'))).toBe('afspraak-2026-03-12.ics');
+    expect(icsFileName('afspraak', appointment('a1', '2026-03-12T08:30:00Z', '2026-03-12T09:00:00Z'))).toBe(
+      'afspraak-2026-03-12.ics',
+    );
   });
 });
 
@@ -192,8 +235,12 @@ describe('upload', () => {
   const pdf = new File(['%PDF-1.7\n'], 'verslag.pdf', { type: 'application/pdf' });
 
   it('checks file, size and description before sending', () => {
-    expect(checkUpload({ file: null, description: 'x', visibleToEmployer: false })).toBe('UPLOAD_FILE_MISSING');
-    expect(checkUpload({ file: pdf, description: '  ', visibleToEmployer: false })).toBe('UPLOAD_DESCRIPTION_REQUIRED');
+    expect(checkUpload({ file: null, description: 'x', visibleToEmployer: false })).toBe(
+      'UPLOAD_FILE_MISSING',
+    );
+    expect(checkUpload({ file: pdf, description: '  ', visibleToEmployer: false })).toBe(
+      'UPLOAD_DESCRIPTION_REQUIRED',
+    );
     const big = { size: UPLOAD_MAX_BYTES + 1, name: 'groot.pdf' } as File;
     expect(checkUpload({ file: big, description: 'x', visibleToEmployer: false })).toBe('UPLOAD_TOO_LARGE');
     expect(checkUpload({ file: pdf, description: 'Verslag', visibleToEmployer: false })).toBeNull();
@@ -203,9 +250,16 @@ describe('upload', () => {
     const calls: { path: string; init?: RequestInit }[] = [];
     const fake = async (path: string, init?: RequestInit) => {
       calls.push({ path, init });
-      return new Response(JSON.stringify({ document: { id: 'd1', title: 'Verslag' } }), { status: 201, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ document: { id: 'd1', title: 'Verslag' } }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
     };
-    const document = await uploadDocument(fake, 'case/1', { file: pdf, description: ' Verslag ', visibleToEmployer: true });
+    const document = await uploadDocument(fake, 'case/1', {
+      file: pdf,
+      description: ' Verslag ',
+      visibleToEmployer: true,
+    });
     expect(document).toEqual({ id: 'd1', title: 'Verslag' });
     expect(calls[0]!.path).toBe('/files/sick-cases/case%2F1/documents');
     expect(calls[0]!.init?.method).toBe('POST');
@@ -216,13 +270,24 @@ describe('upload', () => {
   });
 
   it("rejects with the server's stable code", async () => {
-    const fake = async () => new Response(JSON.stringify({ error: { code: 'UPLOAD_TYPE_NOT_ALLOWED', message: 'no' } }), { status: 415 });
-    const failure = await uploadDocument(fake, 'c1', { file: pdf, description: 'x', visibleToEmployer: false }).catch((error: unknown) => error);
+    const fake = async () =>
+      new Response(JSON.stringify({ error: { code: 'UPLOAD_TYPE_NOT_ALLOWED', message: 'no' } }), {
+        status: 415,
+      });
+    const failure = await uploadDocument(fake, 'c1', {
+      file: pdf,
+      description: 'x',
+      visibleToEmployer: false,
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(FileRequestError);
     expect((failure as FileRequestError).code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
     expect((failure as FileRequestError).statusCode).toBe(415);
     const proxy = async () => new Response('<html>Bad gateway</html>', { status: 502 });
-    const other = (await uploadDocument(proxy, 'c1', { file: pdf, description: 'x', visibleToEmployer: false }).catch((error: unknown) => error)) as FileRequestError;
+    const other = (await uploadDocument(proxy, 'c1', {
+      file: pdf,
+      description: 'x',
+      visibleToEmployer: false,
+    }).catch((error: unknown) => error)) as FileRequestError;
     expect(other.statusCode).toBe(502);
     expect(other.code).toBeUndefined();
   });

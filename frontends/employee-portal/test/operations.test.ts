@@ -14,17 +14,27 @@ const supergraphSdl = fs.readFileSync(path.resolve(__dirname, '../../../schema/s
 // Through SDL text: federation-internals uses graphql's CommonJS build, whose schema objects this
 // (ESM) realm cannot validate against; its own printSchema turns the API schema into plain text.
 const commonJsGraphql = createRequire(__filename)('graphql') as typeof import('graphql');
-const apiSchema = buildSchema(commonJsGraphql.printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()));
+const apiSchema = buildSchema(
+  commonJsGraphql.printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()),
+);
 
 function operations(module: Record<string, unknown>): [string, DocumentNode][] {
   return Object.entries(module).filter(
     (entry): entry is [string, DocumentNode] =>
-      typeof entry[1] === 'object' && entry[1] !== null && (entry[1] as DocumentNode).kind === 'Document' && (entry[1] as DocumentNode).definitions.some((d) => d.kind === 'OperationDefinition'),
+      typeof entry[1] === 'object' &&
+      entry[1] !== null &&
+      (entry[1] as DocumentNode).kind === 'Document' &&
+      (entry[1] as DocumentNode).definitions.some((d) => d.kind === 'OperationDefinition'),
   );
 }
 
 describe('operations against the checked-in supergraph', () => {
-  const all = [...operations(dossiers), ...operations(appointments), ...operations(signing), ...operations(details)];
+  const all = [
+    ...operations(dossiers),
+    ...operations(appointments),
+    ...operations(signing),
+    ...operations(details),
+  ];
   it('covers every screen', () => {
     expect(all.length).toBeGreaterThanOrEqual(11);
   });

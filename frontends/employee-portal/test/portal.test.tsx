@@ -7,7 +7,9 @@ import { GATEWAY, renderPortal, stubFiles, TOKEN } from './render';
 
 // pdf.js needs a real canvas and worker; the tests check what reaches it.
 vi.mock('../src/features/files/PdfPages', () => ({
-  default: ({ blob, title }: { blob: Blob; title: string }) => <div role="document" aria-label={`Document: ${title}`} data-type={blob.type} />,
+  default: ({ blob, title }: { blob: Blob; title: string }) => (
+    <div role="document" aria-label={`Document: ${title}`} data-type={blob.type} />
+  ),
 }));
 
 afterEach(() => {
@@ -38,23 +40,39 @@ describe('dashboard', () => {
   it("shows the manual's three tiles with the number of documents to sign, and isolates an agenda failure", async () => {
     renderPortal([
       absenceMock,
-      pendingMock([pendingRequest('s1', 'Plan van aanpak'), pendingRequest('s2', 'Bijstelling plan van aanpak')]),
-      { request: { query: MY_APPOINTMENTS }, result: { errors: [new GraphQLError('agenda down', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })] } },
+      pendingMock([
+        pendingRequest('s1', 'Plan van aanpak'),
+        pendingRequest('s2', 'Bijstelling plan van aanpak'),
+      ]),
+      {
+        request: { query: MY_APPOINTMENTS },
+        result: {
+          errors: [new GraphQLError('agenda down', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })],
+        },
+      },
     ]);
     expect(screen.getByRole('heading', { level: 1, name: 'Mijn verzuim' })).toBeTruthy();
     const current = await screen.findByTestId('current-case');
     expect(current.querySelector('dl')!.textContent).toContain('Eerste ziektedag05-01-2026');
-    expect(within(current).getByRole('link', { name: 'Dossier openen' }).getAttribute('href')).toBe('/dossiers/c-now');
+    expect(within(current).getByRole('link', { name: 'Dossier openen' }).getAttribute('href')).toBe(
+      '/dossiers/c-now',
+    );
 
     const signatures = screen.getByRole('region', { name: 'Te ondertekenen documenten' });
     expect(await within(signatures).findByText('2 documenten wachten op uw handtekening.')).toBeTruthy();
     expect(within(signatures).getByTestId('signature-count').textContent).toBe('2');
-    expect(within(signatures).getByRole('link', { name: 'Naar te ondertekenen documenten' }).getAttribute('href')).toBe('/te-ondertekenen');
+    expect(
+      within(signatures).getByRole('link', { name: 'Naar te ondertekenen documenten' }).getAttribute('href'),
+    ).toBe('/te-ondertekenen');
     const details = screen.getByRole('region', { name: 'Mijn gegevens' });
-    expect(within(details).getByRole('link', { name: 'Mijn gegevens bekijken' }).getAttribute('href')).toBe('/mijn-gegevens');
+    expect(within(details).getByRole('link', { name: 'Mijn gegevens bekijken' }).getAttribute('href')).toBe(
+      '/mijn-gegevens',
+    );
 
     const appointments = screen.getByRole('region', { name: 'Komende afspraken' });
-    expect((await within(appointments).findByRole('alert')).textContent).toContain('Foutcode: SUBGRAPH_UNAVAILABLE');
+    expect((await within(appointments).findByRole('alert')).textContent).toContain(
+      'Foutcode: SUBGRAPH_UNAVAILABLE',
+    );
     expect(within(screen.getByRole('region', { name: 'Actueel dossier' })).queryByRole('alert')).toBeNull();
     const table = screen.getByRole('table', { name: /Al uw verzuimdossiers/ });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
@@ -67,16 +85,26 @@ describe('dossiers', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Dossiers' })).toBeTruthy();
     const open = await screen.findByRole('table', { name: 'Openstaande verzuimdossiers' });
     const closed = screen.getByRole('table', { name: 'Afgesloten verzuimdossiers' });
-    expect(within(open).getByRole('link', { name: 'Dossier van 05-01-2026 openen' }).getAttribute('href')).toBe('/dossiers/c-now');
-    expect(within(closed).getByRole('link', { name: 'Dossier van 03-02-2025 openen' }).getAttribute('href')).toBe('/dossiers/c-old');
+    expect(
+      within(open).getByRole('link', { name: 'Dossier van 05-01-2026 openen' }).getAttribute('href'),
+    ).toBe('/dossiers/c-now');
+    expect(
+      within(closed).getByRole('link', { name: 'Dossier van 03-02-2025 openen' }).getAttribute('href'),
+    ).toBe('/dossiers/c-old');
     expect(within(open).queryByText('03-02-2025')).toBeNull();
   });
 
   it('shows UWV documents, other documents and shared notes, and previews a document fetched with the bearer token', async () => {
-    const fetchMock = stubFiles(() => new Response('%PDF-1.7', { status: 200, headers: { 'content-type': 'application/pdf' } }));
+    const fetchMock = stubFiles(
+      () => new Response('%PDF-1.7', { status: 200, headers: { 'content-type': 'application/pdf' } }),
+    );
     renderPortal([dossierMock()], '/dossiers/c-now');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Verzuimdossier vanaf 05-01-2026' })).toBeTruthy();
-    expect((await screen.findByRole('tab', { name: 'Documenten en Notities' })).getAttribute('aria-selected')).toBe('true');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Verzuimdossier vanaf 05-01-2026' }),
+    ).toBeTruthy();
+    expect(
+      (await screen.findByRole('tab', { name: 'Documenten en Notities' })).getAttribute('aria-selected'),
+    ).toBe('true');
     const uwv = await screen.findByRole('region', { name: 'UWV documenten' });
     expect(within(uwv).getByText('Probleemanalyse')).toBeTruthy();
     const others = screen.getByRole('region', { name: 'Documenten' });
@@ -95,12 +123,19 @@ describe('dossiers', () => {
   });
 
   it('says so in Dutch when a document cannot be fetched (404 hides whether it exists)', async () => {
-    stubFiles(() => new Response(JSON.stringify({ error: { code: 'DOCUMENT_NOT_FOUND', message: 'not found' } }), { status: 404 }));
+    stubFiles(
+      () =>
+        new Response(JSON.stringify({ error: { code: 'DOCUMENT_NOT_FOUND', message: 'not found' } }), {
+          status: 404,
+        }),
+    );
     renderPortal([dossierMock()], '/dossiers/c-now');
     const uwv = await screen.findByRole('region', { name: 'UWV documenten' });
     fireEvent.click(within(uwv).getByRole('button', { name: 'Probleemanalyse' }));
     const dialog = await screen.findByRole('dialog', { name: 'Probleemanalyse' });
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('Dit document bestaat niet of is niet voor u zichtbaar.');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'Dit document bestaat niet of is niet voor u zichtbaar.',
+    );
   });
 
   it('shows the absence course as a table of periods', async () => {
@@ -108,21 +143,32 @@ describe('dossiers', () => {
     const table = await screen.findByRole('table', { name: 'Verzuimverloop: percentages per periode' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual(['05-01-202601-02-2026100%', '02-02-2026heden50%']);
-    expect((await screen.findByRole('tab', { name: 'Verzuimverloop' })).getAttribute('aria-selected')).toBe('true');
+    expect((await screen.findByRole('tab', { name: 'Verzuimverloop' })).getAttribute('aria-selected')).toBe(
+      'true',
+    );
   });
 
   it('refuses an oversized upload before sending, maps server codes to Dutch, and sends a valid one', async () => {
-    const fetchMock = stubFiles(() => new Response(JSON.stringify({ error: { code: 'UPLOAD_TYPE_NOT_ALLOWED', message: 'type' } }), { status: 415 }));
+    const fetchMock = stubFiles(
+      () =>
+        new Response(JSON.stringify({ error: { code: 'UPLOAD_TYPE_NOT_ALLOWED', message: 'type' } }), {
+          status: 415,
+        }),
+    );
     renderPortal([dossierMock()], '/dossiers/c-now/upload');
     const input = (await screen.findByLabelText(/^Bestand/)) as HTMLInputElement;
     const huge = new File(['x'], 'scan.pdf', { type: 'application/pdf' });
     Object.defineProperty(huge, 'size', { value: 21 * 1024 * 1024 });
     fireEvent.change(input, { target: { files: [huge] } });
-    expect((await screen.findByText('Het bestand is te groot. Het mag maximaal 20 MB zijn.')).getAttribute('role')).toBe('alert');
+    expect(
+      (await screen.findByText('Het bestand is te groot. Het mag maximaal 20 MB zijn.')).getAttribute('role'),
+    ).toBe('alert');
     fireEvent.click(screen.getByRole('button', { name: 'Uploaden' }));
     expect(fetchMock).not.toHaveBeenCalled();
 
-    fireEvent.change(input, { target: { files: [new File(['MZ'], 'programma.pdf', { type: 'application/pdf' })] } });
+    fireEvent.change(input, {
+      target: { files: [new File(['MZ'], 'programma.pdf', { type: 'application/pdf' })] },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Uploaden' }));
     expect(await screen.findByText('Vul een omschrijving in.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/^Omschrijving/), { target: { value: 'Verslag fysiotherapeut' } });
@@ -133,7 +179,12 @@ describe('dossiers', () => {
     expect(String(url)).toBe(`${GATEWAY}/files/sick-cases/c-now/documents`);
     expect((init?.body as FormData).get('visibleToEmployer')).toBe('true');
 
-    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ document: { id: 'd9', title: 'Verslag fysiotherapeut' } }), { status: 201 }));
+    fetchMock.mockImplementation(
+      async () =>
+        new Response(JSON.stringify({ document: { id: 'd9', title: 'Verslag fysiotherapeut' } }), {
+          status: 201,
+        }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Uploaden' }));
     expect(await screen.findByText('"Verslag fysiotherapeut" is aan uw dossier toegevoegd.')).toBeTruthy();
   });
@@ -148,7 +199,12 @@ describe('appointments', () => {
       return 'blob:ics';
     });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    const data = { myAppointments: [appointment('a1', inDays(2), inDays(2, 10)), appointment('a0', inDays(-30), inDays(-30, 10))] };
+    const data = {
+      myAppointments: [
+        appointment('a1', inDays(2), inDays(2, 10)),
+        appointment('a0', inDays(-30), inDays(-30, 10)),
+      ],
+    };
     renderPortal([{ request: { query: MY_APPOINTMENTS }, result: { data } }], '/afspraken');
     expect(screen.getByRole('heading', { level: 1, name: 'Afspraken' })).toBeTruthy();
     const upcoming = await screen.findByRole('region', { name: 'Komende afspraken' });
@@ -171,10 +227,16 @@ describe('year overview', () => {
     const year = new Date().getFullYear();
     expect(summary.textContent).toMatch(new RegExp(`^In ${year}`));
     fireEvent.change(screen.getByLabelText('Jaar'), { target: { value: '2025' } });
-    expect(screen.getByTestId('year-summary').textContent).toBe('In 2025: 11 dagen volledig en 0 dagen gedeeltelijk verzuim.');
-    const day = screen.getByRole('table', { name: 'februari 2025' }).querySelector('[data-date="2025-02-03"]')!;
+    expect(screen.getByTestId('year-summary').textContent).toBe(
+      'In 2025: 11 dagen volledig en 0 dagen gedeeltelijk verzuim.',
+    );
+    const day = screen
+      .getByRole('table', { name: 'februari 2025' })
+      .querySelector('[data-date="2025-02-03"]')!;
     expect(day.getAttribute('data-absence')).toBe('full');
     expect(day.textContent).toBe('3 volledig verzuim');
-    expect(screen.getByRole('list', { name: 'Legenda' }).textContent).toContain('Gedeeltelijk verzuim: gestreept');
+    expect(screen.getByRole('list', { name: 'Legenda' }).textContent).toContain(
+      'Gedeeltelijk verzuim: gestreept',
+    );
   });
 });

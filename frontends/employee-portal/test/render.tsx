@@ -1,9 +1,15 @@
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
-import { MemoryRouter, Route, Routes, UiProvider, useLocation } from '@poortwachter/ui';
+import {
+  GatewayAccessProvider,
+  MemoryRouter,
+  Route,
+  Routes,
+  UiProvider,
+  useLocation,
+} from '@poortwachter/ui';
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import EmployeePortalApp from '../src/App';
-import { GatewayAccessProvider } from '@poortwachter/ui/shell';
 
 export const GATEWAY = 'http://gateway.test';
 export const TOKEN = 'token-123';
@@ -21,7 +27,9 @@ export function renderPortal(mocks: MockedProviderProps['mocks'], path = '/') {
   return render(
     <UiProvider>
       <MockedProvider mocks={mocks}>
-        <GatewayAccessProvider access={{ origin: GATEWAY, token: () => TOKEN, refresh: () => Promise.resolve(false) }}>
+        <GatewayAccessProvider
+          access={{ origin: GATEWAY, token: () => TOKEN, refresh: () => Promise.resolve(false) }}
+        >
           <MemoryRouter initialEntries={[path]}>
             <LocationProbe />
             <Routes>
@@ -36,7 +44,9 @@ export function renderPortal(mocks: MockedProviderProps['mocks'], path = '/') {
 
 /** Replaces `fetch` (the files routes) and the blob URL functions jsdom lacks. */
 export function stubFiles(handler: (url: string, init?: RequestInit) => Response | Promise<Response>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => handler(String(input), init));
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+    handler(String(input), init),
+  );
   vi.stubGlobal('fetch', fetchMock);
   URL.createObjectURL = vi.fn(() => 'blob:preview-1');
   URL.revokeObjectURL = vi.fn();

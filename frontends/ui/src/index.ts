@@ -110,3 +110,11 @@ export {
   useParams,
   useSearchParams,
 } from './router';
+export {
+  GatewayAccessProvider,
+  useGatewayFetch,
+  FileRequestError,
+  fileRequestError,
+  type GatewayAccess,
+  type GatewayFetch,
+} from './gateway-fetch';

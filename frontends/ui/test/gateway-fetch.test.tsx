@@ -1,7 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fileRequestError, GatewayAccessProvider, useGatewayFetch, type GatewayAccess } from '../src/shell/gateway-fetch';
+import { fileRequestError, GatewayAccessProvider, useGatewayFetch, type GatewayAccess } from '../src/gateway-fetch';
 
 function fetchOf(access: GatewayAccess) {
   const wrapper = ({ children }: { children: ReactNode }) => <GatewayAccessProvider access={access}>{children}</GatewayAccessProvider>;

@@ -28,10 +28,26 @@ export function AppointmentsRoute() {
   const { upcoming, past } = splitAppointments(data?.myAppointments ?? []);
 
   const columns: DataTableColumn<OwnAppointment>[] = [
-    { key: 'startsAt', header: t('appointments.when'), cell: (a) => format.dateTime(a.startsAt), sortValue: (a) => a.startsAt, rowHeader: true },
+    {
+      key: 'startsAt',
+      header: t('appointments.when'),
+      cell: (a) => format.dateTime(a.startsAt),
+      sortValue: (a) => a.startsAt,
+      rowHeader: true,
+    },
     { key: 'kind', header: t('appointments.kind'), cell: (a) => a.kind, sortValue: (a) => a.kind },
-    { key: 'professional', header: t('appointments.with', { name: '', role: '' }).replace(/[ ,]+$/, ''), cell: (a) => `${a.professionalName} (${roleLabel(a.professionalRole).toLowerCase()})`, sortValue: (a) => a.professionalName },
-    { key: 'status', header: t('appointments.status'), cell: (a) => statusLabel(a.status), sortValue: (a) => statusLabel(a.status) },
+    {
+      key: 'professional',
+      header: t('appointments.with', { name: '', role: '' }).replace(/[ ,]+$/, ''),
+      cell: (a) => `${a.professionalName} (${roleLabel(a.professionalRole).toLowerCase()})`,
+      sortValue: (a) => a.professionalName,
+    },
+    {
+      key: 'status',
+      header: t('appointments.status'),
+      cell: (a) => statusLabel(a.status),
+      sortValue: (a) => statusLabel(a.status),
+    },
     { key: 'ics', header: t('ics.column'), cell: (a) => <IcsButton appointment={a} /> },
   ];
 
@@ -44,7 +60,11 @@ export function AppointmentsRoute() {
         <LoadingState />
       ) : (
         <Stack gap="lg">
-          <Widget title={t('appointmentsPage.upcoming')} onRefresh={() => void refetch()} refreshing={loading}>
+          <Widget
+            title={t('appointmentsPage.upcoming')}
+            onRefresh={() => void refetch()}
+            refreshing={loading}
+          >
             {upcoming.length === 0 ? (
               <Text size="sm">{t('appointments.empty')}</Text>
             ) : (

@@ -79,7 +79,14 @@ function SignaturesTile() {
       title={t('signatures.title')}
       actions={
         data ? (
-          <Badge size="xl" circle={count < 10} color={count > 0 ? 'orange.9' : 'gray'} variant="filled" data-testid="signature-count" aria-hidden="true">
+          <Badge
+            size="xl"
+            circle={count < 10}
+            color={count > 0 ? 'orange.9' : 'gray'}
+            variant="filled"
+            data-testid="signature-count"
+            aria-hidden="true"
+          >
             {count}
           </Badge>
         ) : null
@@ -176,7 +183,12 @@ export function DashboardRoute() {
         <UpcomingAppointments />
         {data?.me ? (
           <Widget title={t('cases.title')}>
-            <CaseTable cases={cases} caption={t('cases.caption')} currentId={current?.id} emptyText={t('cases.empty')} />
+            <CaseTable
+              cases={cases}
+              caption={t('cases.caption')}
+              currentId={current?.id}
+              emptyText={t('cases.empty')}
+            />
           </Widget>
         ) : null}
       </Stack>

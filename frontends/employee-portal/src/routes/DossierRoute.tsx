@@ -1,5 +1,21 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, ErrorPanel, Group, Link, LoadingState, PageHeader, Stack, Tabs, Text, useDocumentTitle, useEnumLabel, useFormat, useNavigate, useParams } from '@poortwachter/ui';
+import {
+  Anchor,
+  Badge,
+  ErrorPanel,
+  Group,
+  Link,
+  LoadingState,
+  PageHeader,
+  Stack,
+  Tabs,
+  Text,
+  useDocumentTitle,
+  useEnumLabel,
+  useFormat,
+  useNavigate,
+  useParams,
+} from '@poortwachter/ui';
 import { CourseTab } from '../features/dossiers/CourseTab';
 import { DocumentsTab } from '../features/dossiers/DocumentsTab';
 import { DOSSIER } from '../features/dossiers/operations';
@@ -19,10 +35,14 @@ export function DossierRoute() {
   const params = useParams();
   const caseId = params.caseId ?? '';
   const requested = (params['*'] ?? '').replace(/\/$/, '');
-  const tab: DossierTab = (TABS as readonly string[]).includes(requested) ? (requested as DossierTab) : 'documenten';
+  const tab: DossierTab = (TABS as readonly string[]).includes(requested)
+    ? (requested as DossierTab)
+    : 'documenten';
   const { data, loading, error, refetch } = useQuery(DOSSIER, { variables: { id: caseId } });
   const sickCase = data?.sickCase ?? null;
-  const title = sickCase ? t('dossier.title', { date: format.date(sickCase.firstSickDay) }) : t('dossier.titlePlain');
+  const title = sickCase
+    ? t('dossier.title', { date: format.date(sickCase.firstSickDay) })
+    : t('dossier.titlePlain');
   useDocumentTitle(title);
 
   const back = (
@@ -70,7 +90,11 @@ export function DossierRoute() {
       />
       <Stack gap="md">
         {back}
-        <Tabs value={tab} onChange={(value) => value && void navigate(paths.dossier(caseId, value as DossierTab))} keepMounted={false}>
+        <Tabs
+          value={tab}
+          onChange={(value) => value && void navigate(paths.dossier(caseId, value as DossierTab))}
+          keepMounted={false}
+        >
           <Tabs.List aria-label={t('dossier.tabs')} style={{ flexWrap: 'wrap' }}>
             <Tabs.Tab value="documenten">{t('dossier.tabDocuments')}</Tabs.Tab>
             <Tabs.Tab value="verzuimverloop">{t('dossier.tabCourse')}</Tabs.Tab>

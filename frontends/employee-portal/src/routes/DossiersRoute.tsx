@@ -1,5 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { ErrorPanel, LoadingState, PageHeader, Stack, Text, useDocumentTitle, Widget } from '@poortwachter/ui';
+import {
+  ErrorPanel,
+  LoadingState,
+  PageHeader,
+  Stack,
+  Text,
+  useDocumentTitle,
+  Widget,
+} from '@poortwachter/ui';
 import { CaseTable } from '../features/dossiers/CaseTable';
 import { currentCase, MY_ABSENCE, splitCases } from '../features/dossiers/operations';
 import { useMessages } from '../messages';
@@ -24,10 +32,19 @@ export function DossiersRoute() {
       ) : (
         <Stack gap="lg">
           <Widget title={t('dossiers.open')} onRefresh={() => void refetch()} refreshing={loading}>
-            <CaseTable cases={open} caption={t('dossiers.openCaption')} currentId={current?.id} emptyText={t('dossiers.openEmpty')} />
+            <CaseTable
+              cases={open}
+              caption={t('dossiers.openCaption')}
+              currentId={current?.id}
+              emptyText={t('dossiers.openEmpty')}
+            />
           </Widget>
           <Widget title={t('dossiers.closed')}>
-            <CaseTable cases={closed} caption={t('dossiers.closedCaption')} emptyText={t('dossiers.closedEmpty')} />
+            <CaseTable
+              cases={closed}
+              caption={t('dossiers.closedCaption')}
+              emptyText={t('dossiers.closedEmpty')}
+            />
           </Widget>
         </Stack>
       )}

@@ -1,5 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { ErrorPanel, LoadingState, PageHeader, SimpleGrid, Stack, Text, useDocumentTitle, useFormat, Widget } from '@poortwachter/ui';
+import {
+  ErrorPanel,
+  LoadingState,
+  PageHeader,
+  SimpleGrid,
+  Stack,
+  Text,
+  useDocumentTitle,
+  useFormat,
+  Widget,
+} from '@poortwachter/ui';
 import { AccessLog } from '../features/my-details/AccessLog';
 import { ContactDetailsForm } from '../features/my-details/ContactDetailsForm';
 import { CorrectionRequests } from '../features/my-details/CorrectionRequests';
@@ -26,10 +36,20 @@ function PersonalData({ person }: { person: MyDetails }) {
   const employment = person.currentEmployment;
   return (
     <Stack gap="md">
-      <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm" m={0} aria-label={t('details.personal')}>
+      <SimpleGrid
+        component="dl"
+        cols={{ base: 1, xs: 2 }}
+        spacing="sm"
+        verticalSpacing="sm"
+        m={0}
+        aria-label={t('details.personal')}
+      >
         <Fact label={t('details.name')} value={person.fullName} />
         <Fact label={t('details.initials')} value={person.initials} />
-        <Fact label={t('details.dateOfBirth')} value={person.dateOfBirth ? format.date(person.dateOfBirth) : null} />
+        <Fact
+          label={t('details.dateOfBirth')}
+          value={person.dateOfBirth ? format.date(person.dateOfBirth) : null}
+        />
         <Fact label={t('details.address')} value={formatAddress(person.address)} />
         <Fact label={t('details.email')} value={person.email} />
         <Fact label={t('details.phone')} value={person.phone} />
@@ -38,13 +58,26 @@ function PersonalData({ person }: { person: MyDetails }) {
         {t('details.employment')}
       </Text>
       {employment ? (
-        <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm" m={0} aria-label={t('details.employment')}>
+        <SimpleGrid
+          component="dl"
+          cols={{ base: 1, xs: 2 }}
+          spacing="sm"
+          verticalSpacing="sm"
+          m={0}
+          aria-label={t('details.employment')}
+        >
           <Fact label={t('details.employer')} value={employment.employer.name} />
-          <Fact label={t('details.department')} value={[employment.division?.name, employment.department?.name].filter(Boolean).join(' / ')} />
+          <Fact
+            label={t('details.department')}
+            value={[employment.division?.name, employment.department?.name].filter(Boolean).join(' / ')}
+          />
           <Fact label={t('details.jobTitle')} value={employment.jobTitle} />
           <Fact label={t('details.personnelNumber')} value={person.personnelNumber} />
           <Fact label={t('details.startDate')} value={format.date(employment.startDate)} />
-          <Fact label={t('details.hours')} value={t('details.hoursPerWeek', { hours: format.number(employment.hoursPerWeek) })} />
+          <Fact
+            label={t('details.hours')}
+            value={t('details.hoursPerWeek', { hours: format.number(employment.hoursPerWeek) })}
+          />
         </SimpleGrid>
       ) : (
         <Text size="sm">{t('details.noEmployment')}</Text>

@@ -21,7 +21,12 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { ApolloCache } from '@apollo/client';
 import { DocumentPreview } from '../features/files/DocumentPreview';
-import { DECLINE_SIGNATURE, MY_PENDING_SIGNATURES, SIGN_DOCUMENT, type CompletedSignature } from '../features/signing/operations';
+import {
+  DECLINE_SIGNATURE,
+  MY_PENDING_SIGNATURES,
+  SIGN_DOCUMENT,
+  type CompletedSignature,
+} from '../features/signing/operations';
 import { SignatureField } from '../features/signing/SignatureField';
 import { useMessages } from '../messages';
 import { usePaths } from '../paths';
@@ -31,10 +36,14 @@ function forgetRequest(cache: ApolloCache, completed: CompletedSignature | undef
   if (!completed) return;
   cache.modify({
     fields: {
-      myPendingSignatures: (existing: readonly { __ref: string }[] = [], { readField }) => existing.filter((ref) => readField('id', ref) !== completed.id),
+      myPendingSignatures: (existing: readonly { __ref: string }[] = [], { readField }) =>
+        existing.filter((ref) => readField('id', ref) !== completed.id),
     },
   });
-  cache.evict({ id: cache.identify({ __typename: 'SickCase', id: completed.document.sickCase.id }), fieldName: 'documents' });
+  cache.evict({
+    id: cache.identify({ __typename: 'SickCase', id: completed.document.sickCase.id }),
+    fieldName: 'documents',
+  });
   cache.gc();
 }
 
@@ -43,7 +52,12 @@ function Done({ completed }: { completed: CompletedSignature }) {
   const paths = usePaths();
   const signed = completed.status === 'SIGNED';
   return (
-    <Alert role="status" color={signed ? 'green' : 'gray'} variant="light" title={signed ? t('sign.doneTitle') : t('sign.declinedTitle')}>
+    <Alert
+      role="status"
+      color={signed ? 'green' : 'gray'}
+      variant="light"
+      title={signed ? t('sign.doneTitle') : t('sign.declinedTitle')}
+    >
       <Stack gap="xs">
         <Text size="sm">{signed ? t('sign.done') : t('sign.declined')}</Text>
         <Group gap="md">
@@ -74,8 +88,12 @@ export function SignRoute() {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<'signature' | 'agree' | 'reason' | null>(null);
   const [completed, setCompleted] = useState<CompletedSignature | null>(null);
-  const [sign, signState] = useMutation(SIGN_DOCUMENT, { update: (cache, result) => forgetRequest(cache, result.data?.signDocument) });
-  const [decline, declineState] = useMutation(DECLINE_SIGNATURE, { update: (cache, result) => forgetRequest(cache, result.data?.declineSignature) });
+  const [sign, signState] = useMutation(SIGN_DOCUMENT, {
+    update: (cache, result) => forgetRequest(cache, result.data?.signDocument),
+  });
+  const [decline, declineState] = useMutation(DECLINE_SIGNATURE, {
+    update: (cache, result) => forgetRequest(cache, result.data?.declineSignature),
+  });
   const busy = signState.loading || declineState.loading;
   const mutationError = signState.error ?? declineState.error;
 
@@ -130,9 +148,19 @@ export function SignRoute() {
     <>
       <PageHeader
         title={t('sign.title', { title: request.document.title })}
-        intro={t('signatures.requested', { date: format.date(request.requestedAt), name: request.requestedByName ?? t('signatures.someone') })}
+        intro={t('signatures.requested', {
+          date: format.date(request.requestedAt),
+          name: request.requestedByName ?? t('signatures.someone'),
+        })}
       />
-      <Box style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--mantine-spacing-lg)', alignItems: 'flex-end' }}>
+      <Box
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 'var(--mantine-spacing-lg)',
+          alignItems: 'flex-end',
+        }}
+      >
         <Box style={{ flex: '2 1 30rem', minWidth: 0 }}>
           <Widget title={t('sign.documentTitle')}>
             <DocumentPreview document={request.document} height="75vh" />
@@ -159,7 +187,11 @@ export function SignRoute() {
                 </Alert>
               ) : null}
               <Group gap="sm">
-                <Button onClick={() => void submitSign()} loading={signState.loading} disabled={declineState.loading}>
+                <Button
+                  onClick={() => void submitSign()}
+                  loading={signState.loading}
+                  disabled={declineState.loading}
+                >
                   {t('sign.submit')}
                 </Button>
                 {!declining ? (
@@ -178,7 +210,7 @@ export function SignRoute() {
                     label={t('sign.reason')}
                     description={t('sign.reasonHelp')}
                     required
-                    
+
                     rows={3}
                     maxLength={1000}
                     value={reason}
@@ -186,7 +218,12 @@ export function SignRoute() {
                     error={problem === 'reason' ? t('errors.SIGNATURE_DECLINE_REASON_REQUIRED') : undefined}
                   />
                   <Group gap="sm">
-                    <Button type="submit" color="red" loading={declineState.loading} disabled={signState.loading}>
+                    <Button
+                      type="submit"
+                      color="red"
+                      loading={declineState.loading}
+                      disabled={signState.loading}
+                    >
                       {t('sign.declineSubmit')}
                     </Button>
                     <Button variant="subtle" onClick={() => setDeclining(false)} disabled={busy}>

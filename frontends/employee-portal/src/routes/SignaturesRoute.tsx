@@ -1,5 +1,19 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, ErrorPanel, Link, LoadingState, PageHeader, Paper, Stack, Text, Title, useDocumentTitle, useEnumLabel, useFormat, Widget } from '@poortwachter/ui';
+import {
+  Anchor,
+  ErrorPanel,
+  Link,
+  LoadingState,
+  PageHeader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  useDocumentTitle,
+  useEnumLabel,
+  useFormat,
+  Widget,
+} from '@poortwachter/ui';
 import { documentGroup } from '../features/dossiers/operations';
 import { MY_PENDING_SIGNATURES, type PendingSignature } from '../features/signing/operations';
 import { useMessages } from '../messages';
@@ -24,7 +38,10 @@ function PendingList({ title, items }: { title: string; items: PendingSignature[
             </Anchor>
             <Text size="sm">
               {categoryLabel(request.document.category)} ·{' '}
-              {t('signatures.requested', { date: format.date(request.requestedAt), name: request.requestedByName ?? t('signatures.someone') })}
+              {t('signatures.requested', {
+                date: format.date(request.requestedAt),
+                name: request.requestedByName ?? t('signatures.someone'),
+              })}
             </Text>
           </Paper>
         ))}
@@ -38,11 +55,17 @@ export function SignaturesRoute() {
   const { t } = useMessages();
   useDocumentTitle(t('signatures.title'));
   const { data, loading, error, refetch } = useQuery(MY_PENDING_SIGNATURES);
-  const pending = [...(data?.myPendingSignatures ?? [])].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  const pending = [...(data?.myPendingSignatures ?? [])].sort((a, b) =>
+    a.requestedAt.localeCompare(b.requestedAt),
+  );
   return (
     <>
       <PageHeader title={t('signatures.title')} intro={t('signatures.intro')} />
-      <Widget title={t('signatures.listTitle')} onRefresh={() => void refetch()} refreshing={loading && !!data}>
+      <Widget
+        title={t('signatures.listTitle')}
+        onRefresh={() => void refetch()}
+        refreshing={loading && !!data}
+      >
         {error && !data ? (
           <ErrorPanel error={error} onRetry={() => void refetch()} />
         ) : loading && !data ? (
@@ -51,8 +74,14 @@ export function SignaturesRoute() {
           <Text>{t('signatures.empty')}</Text>
         ) : (
           <Stack gap="md">
-            <PendingList title={t('documents.uwvTitle')} items={pending.filter((r) => documentGroup(r.document) === 'uwv')} />
-            <PendingList title={t('documents.otherTitle')} items={pending.filter((r) => documentGroup(r.document) !== 'uwv')} />
+            <PendingList
+              title={t('documents.uwvTitle')}
+              items={pending.filter((r) => documentGroup(r.document) === 'uwv')}
+            />
+            <PendingList
+              title={t('documents.otherTitle')}
+              items={pending.filter((r) => documentGroup(r.document) !== 'uwv')}
+            />
           </Stack>
         )}
       </Widget>

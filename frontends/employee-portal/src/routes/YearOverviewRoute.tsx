@@ -1,5 +1,17 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, ErrorPanel, Group, LoadingState, NativeSelect, PageHeader, Stack, Text, toIsoDate, useDocumentTitle, Widget } from '@poortwachter/ui';
+import {
+  Button,
+  ErrorPanel,
+  Group,
+  LoadingState,
+  NativeSelect,
+  PageHeader,
+  Stack,
+  Text,
+  toIsoDate,
+  useDocumentTitle,
+  Widget,
+} from '@poortwachter/ui';
 import { useMemo, useState } from 'react';
 import { MY_ABSENCE } from '../features/dossiers/operations';
 import { selectableYears, yearAbsence } from '../features/year-overview/absenceDays';
@@ -27,11 +39,29 @@ export function YearOverviewRoute({ today = toIsoDate(new Date()) }: { today?: s
         <Widget title={t('year.calendarTitle', { year })}>
           <Stack gap="md">
             <Group gap="sm" align="flex-end" wrap="wrap">
-              <Button variant="default" size="sm" onClick={() => setYear(year - 1)} disabled={year <= years[years.length - 1]!} aria-label={t('year.previous')}>
+              <Button
+                variant="default"
+                size="sm"
+                onClick={() => setYear(year - 1)}
+                disabled={year <= years[years.length - 1]!}
+                aria-label={t('year.previous')}
+              >
                 ‹
               </Button>
-              <NativeSelect label={t('year.select')} value={String(year)} onChange={(event) => setYear(Number(event.currentTarget.value))} data={years.map(String)} w={120} />
-              <Button variant="default" size="sm" onClick={() => setYear(year + 1)} disabled={year >= currentYear} aria-label={t('year.next')}>
+              <NativeSelect
+                label={t('year.select')}
+                value={String(year)}
+                onChange={(event) => setYear(Number(event.currentTarget.value))}
+                data={years.map(String)}
+                w={120}
+              />
+              <Button
+                variant="default"
+                size="sm"
+                onClick={() => setYear(year + 1)}
+                disabled={year >= currentYear}
+                aria-label={t('year.next')}
+              >
                 ›
               </Button>
             </Group>

@@ -38,12 +38,3 @@ export { AuthFrame } from './AuthFrame';
 export { createAuthEndpoints, type AuthEndpoints } from './auth';
 export { ShellFrame, RequireSession, type ShellNavItem } from './ShellFrame';
 export { NotFoundPage } from './NotFoundPage';
-export {
-  GatewayProvider,
-  GatewayAccessProvider,
-  useGatewayFetch,
-  FileRequestError,
-  fileRequestError,
-  type GatewayAccess,
-  type GatewayFetch,
-} from './gateway-fetch';

@@ -1,12 +1,20 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { BrowserRouter, ErrorPanel, i18n, initI18n, Stack, UiProvider } from '@poortwachter/ui';
+import {
+  BrowserRouter,
+  ErrorPanel,
+  GatewayAccessProvider,
+  i18n,
+  initI18n,
+  Stack,
+  UiProvider,
+  type GatewayAccess,
+} from '@poortwachter/ui';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApolloClient } from './apollo';
 import { createAuthEndpoints } from './auth';
 import { initFederation } from './federation';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
-import { GatewayProvider } from './gateway-fetch';
 import { createSessionStore, SessionProvider } from './session';
 
 export interface StartShellOptions {
@@ -21,7 +29,11 @@ export interface StartShellOptions {
  * config), the session and Apollo Client, then renders the routes. A missing or invalid config
  * shows an error page instead of a blank screen.
  */
-export async function startShell({ hostName, render, container = document.getElementById('root')! }: StartShellOptions): Promise<void> {
+export async function startShell({
+  hostName,
+  render,
+  container = document.getElementById('root')!,
+}: StartShellOptions): Promise<void> {
   const root = createRoot(container);
   let config: RuntimeConfig;
   try {
@@ -32,7 +44,11 @@ export async function startShell({ hostName, render, container = document.getEle
     root.render(
       <UiProvider>
         <Stack component="main" maw={560} mx="auto" my="xl" p="md">
-          <ErrorPanel title={i18n.t('shell:config.errorTitle')} message={i18n.t('shell:config.error')} onRetry={() => window.location.reload()} />
+          <ErrorPanel
+            title={i18n.t('shell:config.errorTitle')}
+            message={i18n.t('shell:config.error')}
+            onRetry={() => window.location.reload()}
+          />
         </Stack>
       </UiProvider>,
     );
@@ -40,16 +56,25 @@ export async function startShell({ hostName, render, container = document.getEle
   }
   initI18n(config.locale);
   initFederation(hostName, config.remotes);
-  const session = createSessionStore(globalThis.sessionStorage, Date.now, createAuthEndpoints(config.gatewayUrl));
+  const session = createSessionStore(
+    globalThis.sessionStorage,
+    Date.now,
+    createAuthEndpoints(config.gatewayUrl),
+  );
   const client = createApolloClient({ gatewayUrl: config.gatewayUrl, session });
+  const gateway: GatewayAccess = {
+    origin: new URL(config.gatewayUrl, window.location.href).origin,
+    token: () => session.get()?.accessToken ?? null,
+    refresh: () => session.refresh(),
+  };
   root.render(
     <StrictMode>
       <UiProvider>
         <ApolloProvider client={client}>
           <SessionProvider store={session}>
-            <GatewayProvider gatewayUrl={config.gatewayUrl}>
+            <GatewayAccessProvider access={gateway}>
               <BrowserRouter>{render(config)}</BrowserRouter>
-            </GatewayProvider>
+            </GatewayAccessProvider>
           </SessionProvider>
         </ApolloProvider>
       </UiProvider>

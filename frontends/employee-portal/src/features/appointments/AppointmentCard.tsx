@@ -10,18 +10,30 @@ export function AppointmentCard({ appointment }: { appointment: OwnAppointment }
   const statusLabel = useEnumLabel('common', 'appointmentStatus');
   const cancelled = appointment.status === 'CANCELLED';
   return (
-    <Paper component="article" withBorder radius="sm" p="sm" aria-label={`${appointment.kind}, ${format.dateLong(appointment.startsAt)}`}>
+    <Paper
+      component="article"
+      withBorder
+      radius="sm"
+      p="sm"
+      aria-label={`${appointment.kind}, ${format.dateLong(appointment.startsAt)}`}
+    >
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={700} td={cancelled ? 'line-through' : undefined}>
-            {format.dateLong(appointment.startsAt)}, {format.time(appointment.startsAt)}–{format.time(appointment.endsAt)}
+            {format.dateLong(appointment.startsAt)}, {format.time(appointment.startsAt)}–
+            {format.time(appointment.endsAt)}
           </Text>
           <Badge variant="light" color={cancelled ? 'red' : 'pwTeal'}>
             {statusLabel(appointment.status)}
           </Badge>
         </Group>
         <Text size="sm">{appointment.kind}</Text>
-        <Text size="sm">{t('appointments.with', { name: appointment.professionalName, role: roleLabel(appointment.professionalRole).toLowerCase() })}</Text>
+        <Text size="sm">
+          {t('appointments.with', {
+            name: appointment.professionalName,
+            role: roleLabel(appointment.professionalRole).toLowerCase(),
+          })}
+        </Text>
         {appointment.videoUrl ? (
           <Text size="sm">
             {t('appointments.video')}:{' '}

@@ -26,7 +26,10 @@ export function IcsButton({ appointment }: { appointment: OwnAppointment }) {
           .filter(Boolean)
           .join('\n'),
       });
-      saveBlob(new Blob([text], { type: 'text/calendar;charset=utf-8' }), icsFileName(t('ics.filePrefix'), appointment));
+      saveBlob(
+        new Blob([text], { type: 'text/calendar;charset=utf-8' }),
+        icsFileName(t('ics.filePrefix'), appointment),
+      );
     } catch {
       setFailed(true);
     }
@@ -37,7 +40,9 @@ export function IcsButton({ appointment }: { appointment: OwnAppointment }) {
         size="xs"
         variant="light"
         onClick={() => void download()}
-        aria-label={t('ics.downloadNamed', { when: `${format.dateLong(appointment.startsAt)} ${format.time(appointment.startsAt)}` })}
+        aria-label={t('ics.downloadNamed', {
+          when: `${format.dateLong(appointment.startsAt)} ${format.time(appointment.startsAt)}`,
+        })}
       >
         {t('ics.download')}
       </Button>

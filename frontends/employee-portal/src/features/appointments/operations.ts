@@ -35,7 +35,11 @@ export const MY_APPOINTMENTS: TypedDocumentNode<MyAppointmentsData, Record<strin
 
 /** Upcoming appointments first (soonest first); those that ended are "past" (latest first). */
 export function splitAppointments(appointments: readonly OwnAppointment[], now: Date = new Date()) {
-  const upcoming = appointments.filter((a) => Date.parse(a.endsAt) >= now.getTime()).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const past = appointments.filter((a) => Date.parse(a.endsAt) < now.getTime()).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const upcoming = appointments
+    .filter((a) => Date.parse(a.endsAt) >= now.getTime())
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = appointments
+    .filter((a) => Date.parse(a.endsAt) < now.getTime())
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return { upcoming, past };
 }

@@ -1,10 +1,28 @@
-import { Anchor, Badge, DataTable, Link, useEnumLabel, useFormat, type DataTableColumn } from '@poortwachter/ui';
+import {
+  Anchor,
+  Badge,
+  DataTable,
+  Link,
+  useEnumLabel,
+  useFormat,
+  type DataTableColumn,
+} from '@poortwachter/ui';
 import { useMessages } from '../../messages';
 import { usePaths } from '../../paths';
 import type { OwnSickCase } from './operations';
 
 /** The employee's cases; each one opens its dossier. */
-export function CaseTable({ cases, caption, currentId, emptyText }: { cases: readonly OwnSickCase[]; caption: string; currentId?: string | null; emptyText: string }) {
+export function CaseTable({
+  cases,
+  caption,
+  currentId,
+  emptyText,
+}: {
+  cases: readonly OwnSickCase[];
+  caption: string;
+  currentId?: string | null;
+  emptyText: string;
+}) {
   const { t } = useMessages();
   const format = useFormat();
   const paths = usePaths();
@@ -15,7 +33,11 @@ export function CaseTable({ cases, caption, currentId, emptyText }: { cases: rea
       header: t('cases.firstSickDay'),
       cell: (c) => (
         <>
-          <Anchor component={Link} to={paths.dossier(c.id)} aria-label={t('cases.openNamed', { date: format.date(c.firstSickDay) })}>
+          <Anchor
+            component={Link}
+            to={paths.dossier(c.id)}
+            aria-label={t('cases.openNamed', { date: format.date(c.firstSickDay) })}
+          >
             {format.date(c.firstSickDay)}
           </Anchor>
           {c.id === currentId ? (
@@ -28,9 +50,25 @@ export function CaseTable({ cases, caption, currentId, emptyText }: { cases: rea
       sortValue: (c) => c.firstSickDay,
       rowHeader: true,
     },
-    { key: 'status', header: t('cases.status'), cell: (c) => statusLabel(c.status), sortValue: (c) => statusLabel(c.status) },
-    { key: 'absencePercentage', header: t('cases.absencePercentage'), cell: (c) => format.percent(c.absencePercentage), sortValue: (c) => c.absencePercentage, align: 'right' },
-    { key: 'recoveredOn', header: t('cases.recoveredOn'), cell: (c) => format.date(c.recoveredOn), sortValue: (c) => c.recoveredOn },
+    {
+      key: 'status',
+      header: t('cases.status'),
+      cell: (c) => statusLabel(c.status),
+      sortValue: (c) => statusLabel(c.status),
+    },
+    {
+      key: 'absencePercentage',
+      header: t('cases.absencePercentage'),
+      cell: (c) => format.percent(c.absencePercentage),
+      sortValue: (c) => c.absencePercentage,
+      align: 'right',
+    },
+    {
+      key: 'recoveredOn',
+      header: t('cases.recoveredOn'),
+      cell: (c) => format.date(c.recoveredOn),
+      sortValue: (c) => c.recoveredOn,
+    },
   ];
   return (
     <DataTable

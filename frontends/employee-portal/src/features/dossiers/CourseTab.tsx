@@ -4,15 +4,24 @@ import { coursePoints, coursePeriods } from './course';
 import type { DossierCase } from './operations';
 
 /** "Verzuimverloop": the absence percentage over time, as a table (the source) and a chart. */
-export function CourseTab({ sickCase, today = toIsoDate(new Date()) }: { sickCase: DossierCase; today?: string }) {
+export function CourseTab({
+  sickCase,
+  today = toIsoDate(new Date()),
+}: {
+  sickCase: DossierCase;
+  today?: string;
+}) {
   const { t } = useMessages();
   const format = useFormat();
   const points = coursePoints(sickCase);
   const periods = coursePeriods(sickCase);
   // The chart runs until recovery or today, so the last step has a visible length.
-  const end = sickCase.recoveredOn ?? (today > points[points.length - 1]!.from ? today : points[points.length - 1]!.from);
+  const end =
+    sickCase.recoveredOn ??
+    (today > points[points.length - 1]!.from ? today : points[points.length - 1]!.from);
   const chartPoints = [...points.map((p) => ({ x: parseDate(p.from).getTime(), y: p.absencePercentage }))];
-  if (!sickCase.recoveredOn) chartPoints.push({ x: parseDate(end).getTime(), y: points[points.length - 1]!.absencePercentage });
+  if (!sickCase.recoveredOn)
+    chartPoints.push({ x: parseDate(end).getTime(), y: points[points.length - 1]!.absencePercentage });
   return (
     <Stack gap="lg">
       <Table className="pw-table" verticalSpacing={4} maw={560}>

@@ -21,7 +21,13 @@ import { DocumentPreview } from '../files/DocumentPreview';
 import { DownloadButton } from '../files/DownloadButton';
 import { useMessages } from '../../messages';
 import { usePaths } from '../../paths';
-import { documentGroup, SET_DOCUMENT_VISIBLE_TO_EMPLOYER, type DossierCase, type DossierDocument, type DossierNote } from './operations';
+import {
+  documentGroup,
+  SET_DOCUMENT_VISIBLE_TO_EMPLOYER,
+  type DossierCase,
+  type DossierDocument,
+  type DossierNote,
+} from './operations';
 
 export function formatBytes(bytes: number, locale: string): string {
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
@@ -40,7 +46,11 @@ function VisibilityToggle({ document }: { document: DossierDocument }) {
         label={t('documents.visibleToEmployer')}
         checked={document.visibleToEmployer}
         disabled={loading}
-        onChange={(event) => void setVisible({ variables: { documentId: document.id, visible: event.currentTarget.checked } }).catch(() => undefined)}
+        onChange={(event) =>
+          void setVisible({
+            variables: { documentId: document.id, visible: event.currentTarget.checked },
+          }).catch(() => undefined)
+        }
       />
       {error ? (
         <Text size="xs" c="red.8" role="alert">
@@ -70,7 +80,13 @@ function SignatureBadge({ document }: { document: DossierDocument }) {
   );
 }
 
-function DocumentItem({ document, onOpen }: { document: DossierDocument; onOpen: (document: DossierDocument) => void }) {
+function DocumentItem({
+  document,
+  onOpen,
+}: {
+  document: DossierDocument;
+  onOpen: (document: DossierDocument) => void;
+}) {
   const { t } = useMessages();
   const format = useFormat();
   const { locale } = useLocale();
@@ -80,7 +96,11 @@ function DocumentItem({ document, onOpen }: { document: DossierDocument; onOpen:
     <Paper component="li" withBorder radius="sm" p="sm" data-testid="dossier-document">
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
-          <UnstyledButton onClick={() => onOpen(document)} className="pw-link-button" style={{ textAlign: 'left' }}>
+          <UnstyledButton
+            onClick={() => onOpen(document)}
+            className="pw-link-button"
+            style={{ textAlign: 'left' }}
+          >
             <Text component="span" fw={700} c="pwBlue.8" td="underline">
               {document.title}
             </Text>
@@ -88,7 +108,8 @@ function DocumentItem({ document, onOpen }: { document: DossierDocument; onOpen:
           <SignatureBadge document={document} />
         </Group>
         <Text size="sm">
-          {categoryLabel(document.category)} · {format.date(document.createdAt)} · {sourceLabel(document.source)}
+          {categoryLabel(document.category)} · {format.date(document.createdAt)} ·{' '}
+          {sourceLabel(document.source)}
           {document.uploadedByName && document.source !== 'EMPLOYEE' ? ` (${document.uploadedByName})` : ''}
         </Text>
         {document.description ? <Text size="sm">{document.description}</Text> : null}
@@ -97,14 +118,26 @@ function DocumentItem({ document, onOpen }: { document: DossierDocument; onOpen:
         </Text>
         <Group gap="sm" wrap="wrap">
           <DownloadButton document={document} />
-          {document.source === 'EMPLOYEE' && document.category !== 'SIGNED' ? <VisibilityToggle document={document} /> : null}
+          {document.source === 'EMPLOYEE' && document.category !== 'SIGNED' ? (
+            <VisibilityToggle document={document} />
+          ) : null}
         </Group>
       </Stack>
     </Paper>
   );
 }
 
-function DocumentList({ title, documents, empty, onOpen }: { title: string; documents: DossierDocument[]; empty: string; onOpen: (document: DossierDocument) => void }) {
+function DocumentList({
+  title,
+  documents,
+  empty,
+  onOpen,
+}: {
+  title: string;
+  documents: DossierDocument[];
+  empty: string;
+  onOpen: (document: DossierDocument) => void;
+}) {
   return (
     <section aria-label={title}>
       <Title order={3} size="h4" mb="xs">
@@ -162,8 +195,18 @@ export function DocumentsTab({ sickCase }: { sickCase: DossierCase }) {
   const notes = [...sickCase.notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <Stack gap="lg">
-      <DocumentList title={t('documents.uwvTitle')} documents={newestFirst.filter((d) => documentGroup(d) === 'uwv')} empty={t('documents.uwvEmpty')} onOpen={setOpen} />
-      <DocumentList title={t('documents.otherTitle')} documents={newestFirst.filter((d) => documentGroup(d) === 'documents')} empty={t('documents.otherEmpty')} onOpen={setOpen} />
+      <DocumentList
+        title={t('documents.uwvTitle')}
+        documents={newestFirst.filter((d) => documentGroup(d) === 'uwv')}
+        empty={t('documents.uwvEmpty')}
+        onOpen={setOpen}
+      />
+      <DocumentList
+        title={t('documents.otherTitle')}
+        documents={newestFirst.filter((d) => documentGroup(d) === 'documents')}
+        empty={t('documents.otherEmpty')}
+        onOpen={setOpen}
+      />
       <section aria-label={t('notes.title')}>
         <Title order={3} size="h4" mb="xs">
           {t('notes.title')}
@@ -180,7 +223,14 @@ export function DocumentsTab({ sickCase }: { sickCase: DossierCase }) {
           </Stack>
         )}
       </section>
-      <Modal opened={!!open} onClose={() => setOpen(null)} title={open?.title ?? ''} size="xl" fullScreen={!!phone} closeButtonProps={{ 'aria-label': t('preview.close') }}>
+      <Modal
+        opened={!!open}
+        onClose={() => setOpen(null)}
+        title={open?.title ?? ''}
+        size="xl"
+        fullScreen={!!phone}
+        closeButtonProps={{ 'aria-label': t('preview.close') }}
+      >
         {open ? <DocumentPreview document={open} /> : null}
       </Modal>
     </Stack>

@@ -1,17 +1,35 @@
-import { Alert, Anchor, Box, Button, Checkbox, Group, Link, Stack, Text, Textarea } from '@poortwachter/ui';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Link,
+  Stack,
+  Text,
+  Textarea,
+  useGatewayFetch,
+} from '@poortwachter/ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useGatewayFetch } from '@poortwachter/ui/shell';
 import { useMessages } from '../../messages';
 import { usePaths } from '../../paths';
 import { checkUpload, uploadDocument, UPLOAD_MAX_BYTES, type UploadedDocument } from './upload';
 
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,.heic,.docx,application/pdf,image/png,image/jpeg,image/heic,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT =
+  '.pdf,.png,.jpg,.jpeg,.heic,.docx,application/pdf,image/png,image/jpeg,image/heic,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * "Upload": a document with a description goes into the dossier, visible to the arbodienst and,
  * only when the employee ticks the box, to the employer.
  */
-export function UploadTab({ sickCaseId, onUploaded }: { sickCaseId: string; onUploaded: (document: UploadedDocument) => void }) {
+export function UploadTab({
+  sickCaseId,
+  onUploaded,
+}: {
+  sickCaseId: string;
+  onUploaded: (document: UploadedDocument) => void;
+}) {
   const { t, failure } = useMessages();
   const paths = usePaths();
   const gatewayFetch = useGatewayFetch();
@@ -85,7 +103,9 @@ export function UploadTab({ sickCaseId, onUploaded }: { sickCaseId: string; onUp
           />
           {fileProblem ? (
             <Text id={fileErrorId} size="sm" c="red.8" role="alert">
-              {fileProblem === 'UPLOAD_TOO_LARGE' ? t('upload.tooLarge', { max: maxMb }) : t('errors.UPLOAD_FILE_MISSING')}
+              {fileProblem === 'UPLOAD_TOO_LARGE'
+                ? t('upload.tooLarge', { max: maxMb })
+                : t('errors.UPLOAD_FILE_MISSING')}
             </Text>
           ) : null}
         </div>
@@ -93,12 +113,14 @@ export function UploadTab({ sickCaseId, onUploaded }: { sickCaseId: string; onUp
           label={t('upload.description')}
           description={t('upload.descriptionHelp')}
           required
-          
+
           rows={2}
           maxLength={500}
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}
-          error={problem === 'UPLOAD_DESCRIPTION_REQUIRED' ? t('errors.UPLOAD_DESCRIPTION_REQUIRED') : undefined}
+          error={
+            problem === 'UPLOAD_DESCRIPTION_REQUIRED' ? t('errors.UPLOAD_DESCRIPTION_REQUIRED') : undefined
+          }
         />
         <Checkbox
           label={t('upload.visibleToEmployer')}

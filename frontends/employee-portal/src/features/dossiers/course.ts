@@ -13,7 +13,9 @@ export interface CoursePeriod {
   absencePercentage: number;
 }
 
-type CourseCase = Pick<OwnSickCase, 'firstSickDay' | 'absencePercentage' | 'recoveredOn'> & { absenceCourse: readonly AbsenceCoursePoint[] };
+type CourseCase = Pick<OwnSickCase, 'firstSickDay' | 'absencePercentage' | 'recoveredOn'> & {
+  absenceCourse: readonly AbsenceCoursePoint[];
+};
 
 /** The course oldest first; a case without recorded course counts as its percentage from the first sick day. */
 export function coursePoints(sickCase: CourseCase): AbsenceCoursePoint[] {
@@ -38,7 +40,8 @@ export function coursePeriods(sickCase: CourseCase): CoursePeriod[] {
       if (point.from > lastAbsent) return;
       if (to === null || to > lastAbsent) to = lastAbsent;
     }
-    if (point.absencePercentage > 0 && (to === null || to >= point.from)) periods.push({ from: point.from, to, absencePercentage: point.absencePercentage });
+    if (point.absencePercentage > 0 && (to === null || to >= point.from))
+      periods.push({ from: point.from, to, absencePercentage: point.absencePercentage });
   });
   return periods;
 }

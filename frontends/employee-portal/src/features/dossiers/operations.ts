@@ -151,7 +151,9 @@ export const SET_DOCUMENT_VISIBLE_TO_EMPLOYER: TypedDocumentNode<
 `;
 
 /** The file shown as "Actueel dossier": the open case that started last. */
-export function currentCase<C extends Pick<OwnSickCase, 'status' | 'firstSickDay'>>(cases: readonly C[]): C | null {
+export function currentCase<C extends Pick<OwnSickCase, 'status' | 'firstSickDay'>>(
+  cases: readonly C[],
+): C | null {
   return (
     cases
       .filter((c) => c.status === 'OPEN')
@@ -160,15 +162,25 @@ export function currentCase<C extends Pick<OwnSickCase, 'status' | 'firstSickDay
 }
 
 /** Open cases first (latest first), then closed ones (latest first): the manual's "(openstaande) dossiers". */
-export function splitCases<C extends Pick<OwnSickCase, 'status' | 'firstSickDay'>>(cases: readonly C[]): { open: C[]; closed: C[] } {
+export function splitCases<C extends Pick<OwnSickCase, 'status' | 'firstSickDay'>>(
+  cases: readonly C[],
+): { open: C[]; closed: C[] } {
   const latestFirst = [...cases].sort((a, b) => b.firstSickDay.localeCompare(a.firstSickDay));
-  return { open: latestFirst.filter((c) => c.status === 'OPEN'), closed: latestFirst.filter((c) => c.status !== 'OPEN') };
+  return {
+    open: latestFirst.filter((c) => c.status === 'OPEN'),
+    closed: latestFirst.filter((c) => c.status !== 'OPEN'),
+  };
 }
 
 /** The manual's three groups on the "Documenten en Notities" tab. */
 export type DocumentGroup = 'uwv' | 'documents';
 
-const UWV_CATEGORIES: readonly DocumentCategory[] = ['PROBLEM_ANALYSIS', 'PLAN_OF_ACTION', 'EVALUATION', 'UWV_OTHER'];
+const UWV_CATEGORIES: readonly DocumentCategory[] = [
+  'PROBLEM_ANALYSIS',
+  'PLAN_OF_ACTION',
+  'EVALUATION',
+  'UWV_OTHER',
+];
 
 /** "UWV documenten" are the arbodienst's reports in the reintegration file; everything else is "Documenten". */
 export function documentGroup(document: Pick<DossierDocument, 'category'>): DocumentGroup {

@@ -19,7 +19,13 @@ export interface PreviewableDocument {
  * The document itself, in the page: images as an image, PDFs in the browser's own viewer, other
  * types (Word) only as a download. The bytes come through the authorised files route as a blob.
  */
-export function DocumentPreview({ document, height = '75vh' }: { document: PreviewableDocument; height?: string }) {
+export function DocumentPreview({
+  document,
+  height = '75vh',
+}: {
+  document: PreviewableDocument;
+  height?: string;
+}) {
   const { t, failure } = useMessages();
   const [attempt, setAttempt] = useState(0);
   const state = useDocumentBlob(document.contentPath, attempt);
@@ -39,7 +45,11 @@ export function DocumentPreview({ document, height = '75vh' }: { document: Previ
           </Stack>
         </Alert>
       ) : document.mimeType.startsWith('image/') ? (
-        <img src={state.url} alt={t('preview.imageAlt', { title: document.title })} style={{ maxWidth: '100%', height: 'auto', alignSelf: 'flex-start' }} />
+        <img
+          src={state.url}
+          alt={t('preview.imageAlt', { title: document.title })}
+          style={{ maxWidth: '100%', height: 'auto', alignSelf: 'flex-start' }}
+        />
       ) : document.mimeType === 'application/pdf' ? (
         <Suspense fallback={<LoadingState label={t('preview.loading')} />}>
           <PdfPages blob={state.blob} title={document.title} maxHeight={height} />

@@ -1,12 +1,17 @@
-import { Button, Text } from '@poortwachter/ui';
+import { Button, fileRequestError, Text, useGatewayFetch } from '@poortwachter/ui';
 import { useState } from 'react';
 import { useMessages } from '../../messages';
 import { saveBlob } from './download';
-import { fileRequestError, useGatewayFetch } from '@poortwachter/ui/shell';
 import type { PreviewableDocument } from './DocumentPreview';
 
 /** Downloads the document under its own file name (fetched with the bearer token, never a bare link). */
-export function DownloadButton({ document, variant = 'default' }: { document: PreviewableDocument; variant?: 'default' | 'light' | 'subtle' }) {
+export function DownloadButton({
+  document,
+  variant = 'default',
+}: {
+  document: PreviewableDocument;
+  variant?: 'default' | 'light' | 'subtle';
+}) {
   const { t, failure } = useMessages();
   const gatewayFetch = useGatewayFetch();
   const [busy, setBusy] = useState(false);
@@ -27,7 +32,13 @@ export function DownloadButton({ document, variant = 'default' }: { document: Pr
   };
   return (
     <>
-      <Button size="xs" variant={variant} loading={busy} onClick={() => void download()} aria-label={t('documents.downloadNamed', { title: document.title })}>
+      <Button
+        size="xs"
+        variant={variant}
+        loading={busy}
+        onClick={() => void download()}
+        aria-label={t('documents.downloadNamed', { title: document.title })}
+      >
         {t('documents.download')}
       </Button>
       {error ? (

@@ -33,7 +33,15 @@ interface RenderedPage {
  * A PDF drawn page by page on canvases with pdf.js, so it shows on every phone (mobile browsers do
  * not display PDFs inline). Each page's text is there for screen readers too.
  */
-export default function PdfPages({ blob, title, maxHeight = '75vh' }: { blob: Blob; title: string; maxHeight?: string }) {
+export default function PdfPages({
+  blob,
+  title,
+  maxHeight = '75vh',
+}: {
+  blob: Blob;
+  title: string;
+  maxHeight?: string;
+}) {
   const { t } = useMessages();
   const host = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<RenderedPage[]>([]);
@@ -70,7 +78,10 @@ export default function PdfPages({ blob, title, maxHeight = '75vh' }: { blob: Bl
           element.appendChild(canvas);
           await page.render({ canvas, viewport }).promise;
           const content = await page.getTextContent();
-          rendered.push({ number, text: content.items.map((item) => ('str' in item ? item.str : '')).join(' ') });
+          rendered.push({
+            number,
+            text: content.items.map((item) => ('str' in item ? item.str : '')).join(' '),
+          });
         }
         if (!cancelled) {
           setPages(rendered);
@@ -90,7 +101,13 @@ export default function PdfPages({ blob, title, maxHeight = '75vh' }: { blob: Bl
     <div data-testid="pdf-pages" data-state={status}>
       <div
         ref={host}
-        style={{ maxHeight, overflow: 'auto', background: 'var(--mantine-color-gray-1)', padding: 8, borderRadius: 4 }}
+        style={{
+          maxHeight,
+          overflow: 'auto',
+          background: 'var(--mantine-color-gray-1)',
+          padding: 8,
+          borderRadius: 4,
+        }}
         role="document"
         aria-label={t('preview.pdfTitle', { title })}
         tabIndex={0}

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import { fileRequestError, useGatewayFetch } from '@poortwachter/ui/shell';
+import { fileRequestError, useGatewayFetch } from '@poortwachter/ui';
 
 export type BlobState =
-  | { status: 'loading' }
-  | { status: 'loaded'; blob: Blob; url: string }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'loaded'; blob: Blob; url: string } | { status: 'error'; error: unknown };
 
 /**
  * Fetches a document's bytes with the bearer token and exposes them as a blob URL (revoked when the

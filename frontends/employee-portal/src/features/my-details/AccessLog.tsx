@@ -1,5 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { DataTable, ErrorPanel, LoadingState, useEnumLabel, useFormat, type DataTableColumn } from '@poortwachter/ui';
+import {
+  DataTable,
+  ErrorPanel,
+  LoadingState,
+  useEnumLabel,
+  useFormat,
+  type DataTableColumn,
+} from '@poortwachter/ui';
 import { useMessages } from '../../messages';
 import { MY_ACCESS_LOG, type AccessLogEntry } from './operations';
 
@@ -20,12 +27,42 @@ export function AccessLog() {
     return `${actionLabel(event.slice(dot + 1))}: ${entityLabel(event.slice(0, dot).replace(/-/g, '_')).toLowerCase()}`;
   };
   const columns: DataTableColumn<AccessLogEntry>[] = [
-    { key: 'at', header: t('accessLog.at'), cell: (e) => format.dateTime(e.at), sortValue: (e) => e.at, rowHeader: true },
-    { key: 'actor', header: t('accessLog.actor'), cell: (e) => e.actorName ?? t('accessLog.system'), sortValue: (e) => e.actorName },
-    { key: 'role', header: t('accessLog.role'), cell: (e) => (e.role ? roleLabel(e.role) : '—'), sortValue: (e) => e.role },
-    { key: 'event', header: t('accessLog.event'), cell: (e) => eventLabel(e.event), sortValue: (e) => e.event },
-    { key: 'purpose', header: t('accessLog.purpose'), cell: (e) => purposeLabel(e.purpose.replace(/[ -]/g, '_')) },
-    { key: 'outcome', header: t('accessLog.outcome'), cell: (e) => outcomeLabel(e.outcome.toUpperCase()), sortValue: (e) => e.outcome },
+    {
+      key: 'at',
+      header: t('accessLog.at'),
+      cell: (e) => format.dateTime(e.at),
+      sortValue: (e) => e.at,
+      rowHeader: true,
+    },
+    {
+      key: 'actor',
+      header: t('accessLog.actor'),
+      cell: (e) => e.actorName ?? t('accessLog.system'),
+      sortValue: (e) => e.actorName,
+    },
+    {
+      key: 'role',
+      header: t('accessLog.role'),
+      cell: (e) => (e.role ? roleLabel(e.role) : '—'),
+      sortValue: (e) => e.role,
+    },
+    {
+      key: 'event',
+      header: t('accessLog.event'),
+      cell: (e) => eventLabel(e.event),
+      sortValue: (e) => e.event,
+    },
+    {
+      key: 'purpose',
+      header: t('accessLog.purpose'),
+      cell: (e) => purposeLabel(e.purpose.replace(/[ -]/g, '_')),
+    },
+    {
+      key: 'outcome',
+      header: t('accessLog.outcome'),
+      cell: (e) => outcomeLabel(e.outcome.toUpperCase()),
+      sortValue: (e) => e.outcome,
+    },
   ];
   if (error && !data) return <ErrorPanel error={error} onRetry={() => void refetch()} />;
   if (loading && !data) return <LoadingState />;

@@ -1,8 +1,33 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Box, Button, DataTable, ErrorPanel, Group, LoadingState, NativeSelect, Stack, Text, Textarea, TextInput, useEnumLabel, useFormat, type DataTableColumn } from '@poortwachter/ui';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  DataTable,
+  ErrorPanel,
+  Group,
+  LoadingState,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  useEnumLabel,
+  useFormat,
+  type DataTableColumn,
+} from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../messages';
-import { currentValue, MY_CORRECTION_REQUESTS, PERSON_FIELDS, REQUEST_PERSON_CORRECTION, type CorrectionRequest, type MyDetails, type PersonField } from './operations';
+import {
+  currentValue,
+  MY_CORRECTION_REQUESTS,
+  PERSON_FIELDS,
+  REQUEST_PERSON_CORRECTION,
+  type CorrectionRequest,
+  type MyDetails,
+  type PersonField,
+} from './operations';
 
 const STATUS_COLORS = { OPEN: 'blue', RESOLVED: 'green', REJECTED: 'gray' } as const;
 
@@ -22,7 +47,10 @@ export function CorrectionRequests({ person }: { person: MyDetails }) {
     refetchQueries: [{ query: MY_CORRECTION_REQUESTS }],
     awaitRefetchQueries: true,
   });
-  const current = currentValue(person, field, { date: (value) => format.date(value), hours: (hours) => t('details.hoursPerWeek', { hours: format.number(hours) }) });
+  const current = currentValue(person, field, {
+    date: (value) => format.date(value),
+    hours: (hours) => t('details.hoursPerWeek', { hours: format.number(hours) }),
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,7 +58,9 @@ export function CorrectionRequests({ person }: { person: MyDetails }) {
     if (!proposed.trim()) return setMissing(true);
     setMissing(false);
     try {
-      await request({ variables: { field, proposedValue: proposed.trim(), explanation: explanation.trim() || null } });
+      await request({
+        variables: { field, proposedValue: proposed.trim(), explanation: explanation.trim() || null },
+      });
       setSent(true);
       setProposed('');
       setExplanation('');
@@ -40,8 +70,19 @@ export function CorrectionRequests({ person }: { person: MyDetails }) {
   };
 
   const columns: DataTableColumn<CorrectionRequest>[] = [
-    { key: 'createdAt', header: t('corrections.date'), cell: (r) => format.date(r.createdAt), sortValue: (r) => r.createdAt, rowHeader: true },
-    { key: 'field', header: t('corrections.field'), cell: (r) => fieldLabel(r.field), sortValue: (r) => fieldLabel(r.field) },
+    {
+      key: 'createdAt',
+      header: t('corrections.date'),
+      cell: (r) => format.date(r.createdAt),
+      sortValue: (r) => r.createdAt,
+      rowHeader: true,
+    },
+    {
+      key: 'field',
+      header: t('corrections.field'),
+      cell: (r) => fieldLabel(r.field),
+      sortValue: (r) => fieldLabel(r.field),
+    },
     { key: 'proposedValue', header: t('corrections.proposed'), cell: (r) => r.proposedValue },
     {
       key: 'status',
@@ -77,7 +118,13 @@ export function CorrectionRequests({ person }: { person: MyDetails }) {
             onChange={(event) => setProposed(event.currentTarget.value)}
             error={missing ? t('errors.CORRECTION_VALUE_REQUIRED') : undefined}
           />
-          <Textarea label={t('corrections.explanation')} rows={2} maxLength={1000} value={explanation} onChange={(event) => setExplanation(event.currentTarget.value)} />
+          <Textarea
+            label={t('corrections.explanation')}
+            rows={2}
+            maxLength={1000}
+            value={explanation}
+            onChange={(event) => setExplanation(event.currentTarget.value)}
+          />
           {error ? (
             <Alert role="alert" color="red" variant="light" title={t('corrections.failed')}>
               {failure(error)}

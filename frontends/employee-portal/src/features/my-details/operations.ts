@@ -10,7 +10,12 @@ export interface MyDetails {
   email: string | null;
   phone: string | null;
   personnelNumber: string | null;
-  address: { street: string | null; houseNumber: string | null; postalCode: string | null; city: string | null } | null;
+  address: {
+    street: string | null;
+    houseNumber: string | null;
+    postalCode: string | null;
+    city: string | null;
+  } | null;
   currentEmployment: {
     id: string;
     jobTitle: string | null;
@@ -77,7 +82,16 @@ export const UPDATE_MY_CONTACT_DETAILS: TypedDocumentNode<
   }
 `;
 
-export const PERSON_FIELDS = ['FIRST_NAME', 'LAST_NAME', 'INITIALS', 'DATE_OF_BIRTH', 'ADDRESS', 'PERSONNEL_NUMBER', 'EMPLOYMENT', 'OTHER'] as const;
+export const PERSON_FIELDS = [
+  'FIRST_NAME',
+  'LAST_NAME',
+  'INITIALS',
+  'DATE_OF_BIRTH',
+  'ADDRESS',
+  'PERSONNEL_NUMBER',
+  'EMPLOYMENT',
+  'OTHER',
+] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export type CorrectionStatus = 'OPEN' | 'RESOLVED' | 'REJECTED';
 
@@ -103,7 +117,10 @@ const CORRECTION_FIELDS = gql`
   }
 `;
 
-export const MY_CORRECTION_REQUESTS: TypedDocumentNode<{ myCorrectionRequests: CorrectionRequest[] }, Record<string, never>> = gql`
+export const MY_CORRECTION_REQUESTS: TypedDocumentNode<
+  { myCorrectionRequests: CorrectionRequest[] },
+  Record<string, never>
+> = gql`
   query MyCorrectionRequests {
     myCorrectionRequests {
       ...EmployeeCorrectionFields
@@ -117,7 +134,9 @@ export const REQUEST_PERSON_CORRECTION: TypedDocumentNode<
   { field: PersonField; proposedValue: string; explanation?: string | null }
 > = gql`
   mutation RequestPersonCorrection($field: PersonField!, $proposedValue: String!, $explanation: String) {
-    requestPersonCorrection(input: { field: $field, proposedValue: $proposedValue, explanation: $explanation }) {
+    requestPersonCorrection(
+      input: { field: $field, proposedValue: $proposedValue, explanation: $explanation }
+    ) {
       ...EmployeeCorrectionFields
     }
   }
@@ -153,7 +172,11 @@ export const MY_ACCESS_LOG: TypedDocumentNode<{ myAccessLog: AccessLogEntry[] },
 `;
 
 /** The value shown for a field today, as the correction request's "current value". */
-export function currentValue(person: MyDetails, field: PersonField, format: { date: (value: string) => string; hours: (hours: number) => string }): string | null {
+export function currentValue(
+  person: MyDetails,
+  field: PersonField,
+  format: { date: (value: string) => string; hours: (hours: number) => string },
+): string | null {
   switch (field) {
     case 'FIRST_NAME':
       return person.firstName;
@@ -170,7 +193,9 @@ export function currentValue(person: MyDetails, field: PersonField, format: { da
     case 'EMPLOYMENT': {
       const employment = person.currentEmployment;
       if (!employment) return null;
-      return [employment.employer.name, employment.jobTitle, format.hours(employment.hoursPerWeek)].filter(Boolean).join(', ');
+      return [employment.employer.name, employment.jobTitle, format.hours(employment.hoursPerWeek)]
+        .filter(Boolean)
+        .join(', ');
     }
     default:
       return null;

@@ -31,7 +31,13 @@ function typedSignature(name: string, width: number, height: number): string {
  * The signature box: draw with mouse, pen or finger (signature_pad), clear, or type the name
  * instead. Reports a PNG data URL, or null while the box is empty.
  */
-export function SignatureField({ onChange, disabled = false }: { onChange: (png: string | null) => void; disabled?: boolean }) {
+export function SignatureField({
+  onChange,
+  disabled = false,
+}: {
+  onChange: (png: string | null) => void;
+  disabled?: boolean;
+}) {
   const { t } = useMessages();
   const labelId = useId();
   const helpId = useId();
@@ -133,9 +139,20 @@ export function SignatureField({ onChange, disabled = false }: { onChange: (png:
           aria-labelledby={labelId}
           aria-describedby={helpId}
           data-testid="signature-canvas"
-          style={{ display: 'block', width: '100%', height: 180, touchAction: 'none', cursor: disabled ? 'not-allowed' : 'crosshair' }}
+          style={{
+            display: 'block',
+            width: '100%',
+            height: 180,
+            touchAction: 'none',
+            cursor: disabled ? 'not-allowed' : 'crosshair',
+          }}
         />
-        <Text size="xs" c="dimmed" style={{ position: 'absolute', left: 12, bottom: 6, pointerEvents: 'none' }} aria-hidden="true">
+        <Text
+          size="xs"
+          c="dimmed"
+          style={{ position: 'absolute', left: 12, bottom: 6, pointerEvents: 'none' }}
+          aria-hidden="true"
+        >
           ✕ ______________________
         </Text>
       </Box>
@@ -153,7 +170,14 @@ export function SignatureField({ onChange, disabled = false }: { onChange: (png:
         ) : null}
       </Group>
       {typing ? (
-        <TextInput label={t('sign.typedName')} description={t('sign.typedNameHelp')} value={typedName} onChange={(event) => type(event.currentTarget.value)} disabled={disabled} autoComplete="name" />
+        <TextInput
+          label={t('sign.typedName')}
+          description={t('sign.typedNameHelp')}
+          value={typedName}
+          onChange={(event) => type(event.currentTarget.value)}
+          disabled={disabled}
+          autoComplete="name"
+        />
       ) : null}
     </Stack>
   );

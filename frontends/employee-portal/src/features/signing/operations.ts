@@ -9,7 +9,10 @@ export interface PendingSignature {
   document: DossierDocument & { sickCase: { id: string; firstSickDay: string } };
 }
 
-export const MY_PENDING_SIGNATURES: TypedDocumentNode<{ myPendingSignatures: PendingSignature[] }, Record<string, never>> = gql`
+export const MY_PENDING_SIGNATURES: TypedDocumentNode<
+  { myPendingSignatures: PendingSignature[] },
+  Record<string, never>
+> = gql`
   query MyPendingSignatures {
     myPendingSignatures {
       id
@@ -60,7 +63,10 @@ const COMPLETED_FIELDS = `
   }
 `;
 
-export const SIGN_DOCUMENT: TypedDocumentNode<{ signDocument: CompletedSignature }, { signatureRequestId: string; signaturePng: string }> = gql`
+export const SIGN_DOCUMENT: TypedDocumentNode<
+  { signDocument: CompletedSignature },
+  { signatureRequestId: string; signaturePng: string }
+> = gql`
   mutation SignDocument($signatureRequestId: ID!, $signaturePng: String!) {
     signDocument(input: { signatureRequestId: $signatureRequestId, signaturePng: $signaturePng }) {
       ${COMPLETED_FIELDS}
@@ -68,7 +74,10 @@ export const SIGN_DOCUMENT: TypedDocumentNode<{ signDocument: CompletedSignature
   }
 `;
 
-export const DECLINE_SIGNATURE: TypedDocumentNode<{ declineSignature: CompletedSignature }, { signatureRequestId: string; reason: string }> = gql`
+export const DECLINE_SIGNATURE: TypedDocumentNode<
+  { declineSignature: CompletedSignature },
+  { signatureRequestId: string; reason: string }
+> = gql`
   mutation DeclineSignature($signatureRequestId: ID!, $reason: String!) {
     declineSignature(input: { signatureRequestId: $signatureRequestId, reason: $reason }) {
       ${COMPLETED_FIELDS}

@@ -20,17 +20,31 @@ function dayStyle(absence: AbsenceDay | undefined) {
 export function Legend() {
   const { t } = useMessages();
   return (
-    <Group gap="lg" wrap="wrap" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('year.legend')}>
+    <Group
+      gap="lg"
+      wrap="wrap"
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('year.legend')}
+    >
       <Group component="li" gap={6} wrap="nowrap">
-        <Box w={22} h={22} style={{ ...FULL_STYLE, borderRadius: 3, fontSize: 11, textAlign: 'center', lineHeight: '22px' }} aria-hidden="true">
-
-        </Box>
+        <Box
+          w={22}
+          h={22}
+          style={{ ...FULL_STYLE, borderRadius: 3, fontSize: 11, textAlign: 'center', lineHeight: '22px' }}
+          aria-hidden="true"
+        ></Box>
         <Text size="sm">{t('year.full')}</Text>
       </Group>
       <Group component="li" gap={6} wrap="nowrap">
-        <Box w={22} h={22} style={{ ...PARTIAL_STYLE, borderRadius: 3, fontSize: 11, textAlign: 'center', lineHeight: '22px' }} aria-hidden="true">
-
-        </Box>
+        <Box
+          w={22}
+          h={22}
+          style={{ ...PARTIAL_STYLE, borderRadius: 3, fontSize: 11, textAlign: 'center', lineHeight: '22px' }}
+          aria-hidden="true"
+        ></Box>
         <Text size="sm">{t('year.partial')}</Text>
       </Group>
     </Group>
@@ -54,14 +68,25 @@ export function YearCalendar({ year, absence }: { year: number; absence: YearAbs
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} spacing="md" data-testid="year-calendar">
       {months.map(({ month, weeks }) => (
-        <table key={month} className="pw-year-month" style={{ borderCollapse: 'separate', borderSpacing: 2, width: '100%', tableLayout: 'fixed' }}>
-          <caption style={{ textAlign: 'left', fontWeight: 700, paddingBottom: 4, textTransform: 'capitalize' }}>
+        <table
+          key={month}
+          className="pw-year-month"
+          style={{ borderCollapse: 'separate', borderSpacing: 2, width: '100%', tableLayout: 'fixed' }}
+        >
+          <caption
+            style={{ textAlign: 'left', fontWeight: 700, paddingBottom: 4, textTransform: 'capitalize' }}
+          >
             {monthName.format(new Date(Date.UTC(year, month, 1)))} {year}
           </caption>
           <thead>
             <tr>
               {weekdays.map((day) => (
-                <th key={day.getUTCDay()} scope="col" abbr={weekdayLong.format(day)} style={{ fontSize: 12, fontWeight: 600, color: '#495057' }}>
+                <th
+                  key={day.getUTCDay()}
+                  scope="col"
+                  abbr={weekdayLong.format(day)}
+                  style={{ fontSize: 12, fontWeight: 600, color: '#495057' }}
+                >
                   {weekday.format(day).replace('.', '')}
                 </th>
               ))}
@@ -76,13 +101,21 @@ export function YearCalendar({ year, absence }: { year: number; absence: YearAbs
                       key={date}
                       data-date={date}
                       data-absence={absence.days.get(date)?.kind ?? undefined}
-                      style={{ textAlign: 'center', fontSize: 13, padding: '3px 0', borderRadius: 3, ...dayStyle(absence.days.get(date)) }}
+                      style={{
+                        textAlign: 'center',
+                        fontSize: 13,
+                        padding: '3px 0',
+                        borderRadius: 3,
+                        ...dayStyle(absence.days.get(date)),
+                      }}
                     >
                       {Number(date.slice(8))}
                       {absence.days.has(date) ? (
                         <VisuallyHidden component="span">
                           {' '}
-                          {absence.days.get(date)!.kind === 'full' ? t('year.fullDay') : t('year.partialDay', { percentage: absence.days.get(date)!.percentage })}
+                          {absence.days.get(date)!.kind === 'full'
+                            ? t('year.fullDay')
+                            : t('year.partialDay', { percentage: absence.days.get(date)!.percentage })}
                         </VisuallyHidden>
                       ) : null}
                     </td>

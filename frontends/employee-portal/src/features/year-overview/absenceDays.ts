@@ -15,7 +15,9 @@ export interface YearAbsence {
   partialDays: number;
 }
 
-type YearCase = Pick<OwnSickCase, 'firstSickDay' | 'absencePercentage' | 'recoveredOn'> & { absenceCourse: readonly AbsenceCoursePoint[] };
+type YearCase = Pick<OwnSickCase, 'firstSickDay' | 'absencePercentage' | 'recoveredOn'> & {
+  absenceCourse: readonly AbsenceCoursePoint[];
+};
 
 /**
  * Every calendar day of `year` on which the employee was absent, from the cases' absence course:
@@ -50,7 +52,10 @@ export function yearAbsence(cases: readonly YearCase[], year: number, today: str
 }
 
 /** The years worth offering: from the first sick day on record until this year. */
-export function selectableYears(cases: readonly Pick<OwnSickCase, 'firstSickDay'>[], currentYear: number): number[] {
+export function selectableYears(
+  cases: readonly Pick<OwnSickCase, 'firstSickDay'>[],
+  currentYear: number,
+): number[] {
   const earliest = cases.reduce((min, c) => Math.min(min, Number(c.firstSickDay.slice(0, 4))), currentYear);
   const years: number[] = [];
   for (let y = currentYear; y >= earliest; y -= 1) years.push(y);
@@ -70,7 +75,8 @@ export function yearGrid(year: number): MonthGrid[] {
     const firstWeekday = (new Date(Date.UTC(year, month, 1)).getUTCDay() + 6) % 7;
     const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
     const cells: (string | null)[] = Array.from({ length: firstWeekday }, () => null);
-    for (let d = 1; d <= length; d += 1) cells.push(`${year}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    for (let d = 1; d <= length; d += 1)
+      cells.push(`${year}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     while (cells.length % 7 !== 0) cells.push(null);
     const weeks: (string | null)[][] = [];
     for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));

@@ -1,10 +1,11 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
-import { useSessionStore } from './session';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 
 /**
  * Authorised HTTP access to the gateway beside GraphQL (the `/files` routes). The shell owns the
- * gateway address and the session; remotes reach both through this context, because the design
- * system (and with it this module) is a module-federation singleton shared by shell and remotes.
+ * gateway address and the session and provides them here (`startShell`); remotes reach them
+ * through this context. It lives in the design system's main entry on purpose: that entry is a
+ * module-federation singleton, so shell and remotes share one context object (the shell kit entry
+ * is bundled into each shell and would give a remote a context nobody provides).
  */
 export interface GatewayAccess {
   /** The gateway origin that paths such as a document's `contentPath` are relative to. */
@@ -17,21 +18,7 @@ export interface GatewayAccess {
 
 const GatewayContext = createContext<GatewayAccess | null>(null);
 
-/** Set up by `startShell` around the routes: the gateway of the runtime config and the shell's session. */
-export function GatewayProvider({ gatewayUrl, children }: { gatewayUrl: string; children: ReactNode }) {
-  const store = useSessionStore();
-  const access = useMemo<GatewayAccess>(
-    () => ({
-      origin: new URL(gatewayUrl, globalThis.location?.href ?? 'http://localhost/').origin,
-      token: () => store.get()?.accessToken ?? null,
-      refresh: () => store.refresh(),
-    }),
-    [gatewayUrl, store],
-  );
-  return <GatewayContext.Provider value={access}>{children}</GatewayContext.Provider>;
-}
-
-/** Replaces the access (tests; a host that brings its own). */
+/** Provides the gateway access: `startShell` around the routes, tests with their own. */
 export function GatewayAccessProvider({ access, children }: { access: GatewayAccess; children: ReactNode }) {
   return <GatewayContext.Provider value={access}>{children}</GatewayContext.Provider>;
 }
@@ -41,7 +28,8 @@ export type GatewayFetch = (path: string, init?: RequestInit) => Promise<Respons
 /** `fetch` against the gateway with the session's bearer token; renews the token once on a 401 and repeats. */
 export function useGatewayFetch(): GatewayFetch {
   const access = useContext(GatewayContext);
-  if (!access) throw new Error('useGatewayFetch must be used inside <GatewayProvider> (startShell sets one up)');
+  if (!access)
+    throw new Error('useGatewayFetch must be used inside <GatewayAccessProvider> (startShell sets one up)');
   const once = useCallback(
     (path: string, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
