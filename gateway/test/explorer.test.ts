@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { launchBrowser } from '@poortwachter/infra';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../src/index.js';
 import { PARTNER, startFakeSystem, tokenFor, type FakeSystem } from './fake-subgraphs.js';
@@ -55,33 +55,11 @@ describe('/explorer (bundled GraphiQL)', () => {
   });
 });
 
-/** DESIGN.md's order: CHROME_PATH, the system's Chromium, else the one shipped in @sparticuz/chromium. */
-async function chromiumPath(): Promise<string> {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
-    if (fs.existsSync(candidate)) return candidate;
-  const sparticuz = (await import('@sparticuz/chromium')).default;
-  return sparticuz.executablePath();
-}
-
 describe('/explorer in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: await chromiumPath(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

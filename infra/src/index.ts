@@ -3,3 +3,4 @@ export * from './stack.js';
 export * from './static-server.js';
 export * from './testing.js';
 export * from './totp.js';
+export * from './browser.js';

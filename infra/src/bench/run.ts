@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { signIdentity, verifyAccessToken, type Identity, type JsonWebKeySet, type ServiceName } from '@poortwachter/kit';
 import type { Stack } from '../stack.js';
 import { System } from '../testing.js';
+import { INITIAL_JS_BUDGET_GZIP, LCP_BUDGET_MS, measureShells } from './initial-js.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -86,7 +87,7 @@ const fmt = (value: number, digits = 0) => value.toFixed(digits).padStart(8);
 
 async function main(): Promise<void> {
   console.log(`Poortwachter benchmark: ${DURATION_SECONDS} s per run, ${CONNECTIONS} connections, loopback only.`);
-  const system = await System.start();
+  const system = await System.start({ withFrontends: true });
   const { stack } = system;
   try {
     // Let the seed's events reach activities and agenda before measuring.
@@ -129,9 +130,28 @@ async function main(): Promise<void> {
       console.log(`  ${label.padEnd(16)}  ideal combined (3 fetches) ${fmt(ideal)}`);
       console.log(`  ${label.padEnd(16)}  gateway efficiency = ${(gateway.rps / ideal).toFixed(2)}  (yardstick: @apollo/gateway 0.24–0.47, Hive Gateway 0.43–0.48)`);
     }
+
+    console.log('\nInitial JavaScript per shell (gzip level 6; fresh browser, loopback) and LCP:');
+    console.log(`  budget: ${kb(INITIAL_JS_BUDGET_GZIP)} gzip, LCP ${LCP_BUDGET_MS} ms (DESIGN.md)`);
+    const weights = await measureShells([
+      { name: 'employee shell', url: stack.urls.shells.employee, username: 'werknemer.demo' },
+      { name: 'employer shell', url: stack.urls.shells.employer, username: 'werkgever.demo' },
+    ]);
+    for (const { shell, loginPage, dashboard } of weights) {
+      for (const [page, weight] of [['login page', loginPage], ['dashboard', dashboard]] as const) {
+        const ratio = weight.gzipBytes / INITIAL_JS_BUDGET_GZIP;
+        console.log(
+          `  ${shell.padEnd(15)} ${page.padEnd(11)} ${String(weight.scripts).padStart(3)} files ${kb(weight.rawBytes).padStart(9)} raw ${kb(weight.gzipBytes).padStart(9)} gzip = ${ratio.toFixed(2)} × budget   LCP ${weight.lcpMs === null ? 'n/a' : `${Math.round(weight.lcpMs)} ms`}`,
+        );
+      }
+    }
   } finally {
     await system.stop();
   }
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 main().catch((error) => {
