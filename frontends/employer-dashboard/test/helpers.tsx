@@ -1,5 +1,14 @@
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
-import { MemoryRouter, preloadDialogKit, Route, Routes, toIsoDate, UiProvider } from '@poortwachter/ui';
+import {
+  GatewayAccessProvider,
+  MemoryRouter,
+  preloadDialogKit,
+  Route,
+  Routes,
+  toIsoDate,
+  UiProvider,
+  type GatewayAccess,
+} from '@poortwachter/ui';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeAll } from 'vitest';
@@ -11,16 +20,25 @@ export const day = (offset: number) => {
   return toIsoDate(d);
 };
 
+/** What the shell provides for file requests; no test here reaches the network through it. */
+export const TEST_GATEWAY: GatewayAccess = {
+  origin: 'http://gateway.test',
+  token: () => 'test-token',
+  refresh: async () => false,
+};
+
 export function renderWith(mocks: MockedProviderProps['mocks'], children: ReactNode, path = '/') {
   return render(
     <UiProvider>
       <MockedProvider mocks={mocks}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/*" element={children} />
-            <Route path="/personen/:personId" element={<p>dossier page</p>} />
-          </Routes>
-        </MemoryRouter>
+        <GatewayAccessProvider access={TEST_GATEWAY}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              <Route path="/*" element={children} />
+              <Route path="/personen/:personId" element={<p>dossier page</p>} />
+            </Routes>
+          </MemoryRouter>
+        </GatewayAccessProvider>
       </MockedProvider>
     </UiProvider>,
   );
@@ -30,11 +48,13 @@ export const renderApp = (mocks: MockedProviderProps['mocks'], path = '/') =>
   render(
     <UiProvider>
       <MockedProvider mocks={mocks}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/*" element={<EmployerDashboardApp basePath="/" />} />
-          </Routes>
-        </MemoryRouter>
+        <GatewayAccessProvider access={TEST_GATEWAY}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              <Route path="/*" element={<EmployerDashboardApp basePath="/" />} />
+            </Routes>
+          </MemoryRouter>
+        </GatewayAccessProvider>
       </MockedProvider>
     </UiProvider>,
   );

@@ -1,4 +1,5 @@
-import { en, i18n, nl } from '@poortwachter/ui';
+import { i18n } from '@poortwachter/ui';
+import { en, nl } from '@poortwachter/ui/catalogs';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
 import { absenceSegments, caseDuration, openSickCase } from '../src/features/sick-report/absence';

@@ -48,6 +48,7 @@ export { StepChart, type StepChartProps, type StepPoint } from './components/Ste
 export {
   i18n,
   initI18n,
+  loadI18n,
   setLocale,
   useT,
   useLocale,
@@ -56,8 +57,6 @@ export {
   LOCALES,
   DEFAULT_LOCALE,
   LOCALE_STORAGE_KEY,
-  nl,
-  en,
   type Locale,
   type Catalog,
   type Namespace,

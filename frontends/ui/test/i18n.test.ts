@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, i18n, LOCALE_STORAGE_KEY, nl, setLocale } from '../src';
+import { i18n, LOCALE_STORAGE_KEY, setLocale } from '../src';
+import { en, nl } from '../src/i18n/catalogs';
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

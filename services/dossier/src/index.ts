@@ -8,6 +8,7 @@ import { seedDemoDocuments } from './seed/documents.js';
 import { fileRoutes } from './http/files.js';
 import { uploadMaxBytes } from './http/upload.js';
 import { storageFromEnv, type DocumentStorage } from './storage/index.js';
+import { subscribeHandlers } from './events/user-changed.js';
 
 let storage: DocumentStorage | null = null;
 
@@ -25,6 +26,7 @@ export const service: ServiceModule = {
     await seedDemoData(deps);
     await seedDemoDocuments(deps, documentStorage());
   },
+  subscribe: (bus, deps) => subscribeHandlers(bus, deps),
   routes: (deps) => fileRoutes(deps, documentStorage(), { maxBytes: uploadMaxBytes() }),
 };
 

@@ -22,8 +22,9 @@ export const EVENT_TOPOLOGY = {
   'appointment.planned': [],
   'appointment.changed': [],
   'document.signed': ['identity'],
-  // Who may receive the daily digest, as a read model in activities (role, scope, opt-in; no e-mail).
-  'user.changed': ['activities'],
+  // Who may receive the daily digest, as a read model in activities (role, scope, opt-in; no e-mail),
+  // and the names dossier shows as authors of notes and documents.
+  'user.changed': ['activities', 'dossier'],
   // One user's due and overdue activities of the day; identity turns it into a mail in the outbox.
   'activity-digest.ready': ['identity'],
 } as const satisfies Record<string, readonly ServiceName[]>;

@@ -28,8 +28,17 @@ import { PERSON_DOSSIER } from '../features/dossier/operations';
 import { HandleActivityDialog } from '../features/action-list/HandleActivityDialog';
 import { useMessages } from '../shared/i18n';
 import { SickReportDialog } from '../features/sick-report/SickReportDialog';
+import { DocumentsSection } from '../features/dossier/DocumentsSection';
+import { CorrectionRequestsWidget } from '../features/dossier/CorrectionRequestsWidget';
+import { useViewerRole, type ViewerRole } from '../shared/viewer';
 
-/** A person's dossier as the employer sees it: the absence card and the activities, openable to handle them. */
+/** Roles that handle an employee's correction requests (the API refuses the others). */
+const CORRECTION_REVIEWERS: readonly ViewerRole[] = ['EMPLOYER', 'CASE_MANAGER', 'ADMIN'];
+
+/**
+ * A person's dossier as the employer sees it: the absence card, the activities (openable to handle
+ * them), the documents and notes of an absence period, and the employee's correction requests.
+ */
 export function DossierPage({ basePath }: { basePath: string }) {
   const { t } = useMessages();
   const common = useT();
@@ -37,6 +46,7 @@ export function DossierPage({ basePath }: { basePath: string }) {
   const roleLabel = useEnumLabel('employerDashboard', 'activityRole');
   const statusLabel = useEnumLabel('employerDashboard', 'activityStatus');
   const { personId = '' } = useParams();
+  const { role } = useViewerRole();
   const { data, loading, error, refetch } = useQuery(PERSON_DOSSIER, { variables: { id: personId } });
   const person = data?.person ?? null;
   const [reporting, setReporting] = useState(false);
@@ -123,6 +133,8 @@ export function DossierPage({ basePath }: { basePath: string }) {
             />
           )}
         </Widget>
+        <DocumentsSection sickCases={person.sickCases} role={role} />
+        {role && CORRECTION_REVIEWERS.includes(role) ? <CorrectionRequestsWidget personId={person.id} /> : null}
       </Stack>
       {reporting ? <SickReportDialog personId={person.id} personName={person.fullName} opened onClose={() => setReporting(false)} /> : null}
       <HandleActivityDialog activity={selected} onClose={() => setSelected(null)} onHandled={() => setNotice(t('handle.success'))} />

@@ -1,8 +1,10 @@
-import { errorCode, nl } from '@poortwachter/ui';
+import { errorCode, i18n, type Catalog } from '@poortwachter/ui';
+
+type DashboardCatalog = Catalog['employerDashboard'];
 
 /** A message key of the `employerDashboard` namespace, with its interpolation values. */
 export interface FieldError {
-  key: `validation.${keyof typeof nl.employerDashboard.validation}`;
+  key: `validation.${keyof DashboardCatalog['validation']}`;
   values?: Record<string, number>;
 }
 export type FieldErrors<F extends string> = Partial<Record<F, FieldError>>;
@@ -38,15 +40,15 @@ export const optionalText = (value: string): string | undefined => value.trim() 
 // ---------------------------------------------------------------------------------------------
 // Errors of the API
 
-const KNOWN_CODES = new Set(Object.keys(nl.employerDashboard.errors));
 
 /**
  * The message key for a failed mutation: the stable `extensions.code` when the catalog knows it,
  * else a network or generic message. Never the server's English text: it is for developers.
  */
-export function errorMessageKey(error: unknown): `errors.${keyof typeof nl.employerDashboard.errors}` {
+export function errorMessageKey(error: unknown): `errors.${keyof DashboardCatalog['errors']}` {
   const code = errorCode(error);
-  if (code && KNOWN_CODES.has(code)) return `errors.${code as keyof typeof nl.employerDashboard.errors}`;
+  // The Dutch catalog is always loaded and has every key: it decides which codes have a message.
+  if (code && i18n.exists(`errors.${code}`, { ns: 'employerDashboard', lng: 'nl' })) return `errors.${code as keyof DashboardCatalog['errors']}`;
   if (code === 'GRAPHQL_VALIDATION_FAILED') return 'errors.BAD_USER_INPUT';
   if (error && typeof error === 'object' && !code) {
     const name = (error as { name?: unknown }).name;

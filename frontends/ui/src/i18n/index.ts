@@ -1,10 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { en } from './en';
 import { nl, type Catalog, type Namespace } from './nl';
 
-export { nl, en };
 export type { Catalog, Namespace };
 
 export const LOCALES = ['nl', 'en'] as const;
@@ -45,12 +43,33 @@ function applyLocale(locale: string): void {
  */
 export const i18n: I18n = i18next.createInstance();
 
-/** Initialises the instance once; later calls only return it. The stored choice wins over `fallbackLocale`. */
+/**
+ * The catalogs of the other languages load on demand (a chunk of their own): most users never
+ * switch, and every byte of the first page counts on a phone.
+ */
+const OTHER_LANGUAGES: Partial<Record<Locale, () => Promise<Catalog>>> = {
+  en: () => import(/* webpackChunkName: "i18n-en" */ './en').then((module) => module.en),
+};
+
+/** Adds a language's catalog to the instance if it is not there yet. */
+async function ensureLanguage(locale: Locale): Promise<void> {
+  const load = OTHER_LANGUAGES[locale];
+  if (!load || i18n.hasResourceBundle(locale, 'common')) return;
+  const catalog = await load();
+  for (const [ns, bundle] of Object.entries(catalog)) i18n.addResourceBundle(locale, ns, bundle, true, true);
+}
+
+/**
+ * Initialises the instance once; later calls only return it. The stored choice wins over
+ * `fallbackLocale`. Dutch is bundled, so a Dutch start is synchronous; another language shows
+ * Dutch until its catalog has loaded (use `loadI18n` to wait for it instead).
+ */
 export function initI18n(fallbackLocale: Locale = DEFAULT_LOCALE): I18n {
   if (i18n.isInitialized) return i18n;
   const lng = storedLocale() ?? fallbackLocale;
   void i18n.use(initReactI18next).init({
-    resources: { nl, en },
+    resources: { nl },
+    partialBundledLanguages: true,
     lng,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
@@ -63,7 +82,17 @@ export function initI18n(fallbackLocale: Locale = DEFAULT_LOCALE): I18n {
   });
   applyLocale(lng);
   i18n.on('languageChanged', applyLocale);
+  // Changing to the same language again after the catalog arrived makes react-i18next re-render.
+  if (lng !== DEFAULT_LOCALE) void ensureLanguage(lng).then(() => i18n.changeLanguage(lng));
   return i18n;
+}
+
+/** `initI18n`, then waits until the chosen language's catalog is there (what a shell does before its first render). */
+export async function loadI18n(fallbackLocale: Locale = DEFAULT_LOCALE): Promise<I18n> {
+  const instance = initI18n(fallbackLocale);
+  const current = instance.language;
+  if (isLocale(current)) await ensureLanguage(current);
+  return instance;
 }
 
 /** Switches the language, remembers it, and updates `<html lang>`. */
@@ -73,6 +102,7 @@ export async function setLocale(locale: Locale): Promise<void> {
   } catch {
     // Not being able to remember the choice must not block switching.
   }
+  await ensureLanguage(locale);
   await i18n.changeLanguage(locale);
 }
 

@@ -5,6 +5,7 @@ import {
   GatewayAccessProvider,
   i18n,
   initI18n,
+  loadI18n,
   Stack,
   UiProvider,
   type GatewayAccess,
@@ -54,7 +55,7 @@ export async function startShell({
     );
     return;
   }
-  initI18n(config.locale);
+  await loadI18n(config.locale);
   initFederation(hostName, config.remotes);
   const session = createSessionStore(
     globalThis.sessionStorage,

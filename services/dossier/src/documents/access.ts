@@ -82,8 +82,8 @@ export const PROFESSIONAL_WRITERS = ['EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE
 export const SIGNATURE_REQUESTERS = ['EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'ADMIN'] as const;
 
 /**
- * How a writer is named on what they add. The gateway forwards ids and roles only (no names), so
- * the professional's role stands in for the name; an employee is named after their own person.
+ * How a writer is named when dossier does not know their name: the gateway forwards ids and roles
+ * only, and the user directory fills from identity's events (see `DossierDocuments.actorName`).
  */
 export const ROLE_DISPLAY_NAMES: Record<string, string> = {
   EMPLOYER: 'Werkgever',

@@ -10,6 +10,7 @@ import {
   type DocumentCategory,
 } from '../entities/index.js';
 import { requireBus, type DocumentSignedEvent } from '../events/payloads.js';
+import { directoryName } from '../events/user-changed.js';
 import { DossierErrorCode, dossierError, isUuid, sickCaseNotFound } from '../domain/rules.js';
 import { dossierLoaders } from '../loaders.js';
 import type { DocumentStorage } from '../storage/index.js';
@@ -63,12 +64,20 @@ export class DossierDocuments {
     private readonly storage: DocumentStorage,
   ) {}
 
-  /** The name shown on what the caller adds: an employee's own name, otherwise their role. */
+  /**
+   * The name shown on what the caller adds: an employee's own name; a professional's display name
+   * from the user directory (identity's `user.changed`); the role only for a user dossier has not
+   * heard of yet, and for partner software.
+   */
   async actorName(ctx: SubgraphContext): Promise<string> {
     const identity = ctx.actor.require();
     if (identity.role === 'EMPLOYEE' && identity.personId && isUuid(identity.personId)) {
       const person = await dossierLoaders(ctx, this.deps.dataSource).person.load(identity.personId);
       if (person) return `${person.firstName} ${person.lastName}`;
+    }
+    if (identity.role !== 'API_CLIENT') {
+      const name = await directoryName(this.deps.dataSource, identity.sub);
+      if (name) return name;
     }
     return ROLE_DISPLAY_NAMES[identity.role] ?? identity.role;
   }

@@ -5,6 +5,9 @@ import { CorrectionRequestEntity, PersonEntity, employmentCovers, type Correctio
 import { todayInBusinessZone } from '../domain/clock.js';
 import { DossierErrorCode, dossierError, isUuid, personNotFound } from '../domain/rules.js';
 import { dossierLoaders } from '../loaders.js';
+import { coversPerson } from '../access.js';
+import { directoryName } from '../events/user-changed.js';
+import { ROLE_DISPLAY_NAMES } from './access.js';
 import { listCorrectionRequestsInScope } from './queries.js';
 
 export const CORRECTION_VALUE_MAX_LENGTH = 500;
@@ -119,16 +122,71 @@ export class PersonDetails {
     return rows;
   }
 
-  async correctionRequestsInScope(ctx: SubgraphContext, status: CorrectionStatus | null): Promise<CorrectionRequestEntity[]> {
+  async correctionRequestsInScope(ctx: SubgraphContext, status: CorrectionStatus | null, personId: string | null = null): Promise<CorrectionRequestEntity[]> {
     ctx.actor.requireRole(...CORRECTION_REVIEWERS);
-    const rows = await listCorrectionRequestsInScope(this.deps.dataSource, ctx.actor, status);
+    if (personId !== null && !isUuid(personId)) return [];
+    const rows = await listCorrectionRequestsInScope(this.deps.dataSource, ctx.actor, status, personId);
     ctx.accessLog.read(
       'correction-request',
       rows.map((row) => row.personId),
     );
     return rows;
   }
+
+  /**
+   * A reviewer closes an open request: RESOLVED (the details were corrected, or will be) or
+   * REJECTED (kept as they were; the employee is told why, so a response is required). A request
+   * outside the reviewer's scope answers exactly like an unknown one.
+   */
+  async resolveCorrectionRequest(
+    ctx: SubgraphContext,
+    input: { correctionRequestId: string; status: CorrectionDecision; response?: string | null },
+    now: Date = new Date(),
+  ): Promise<CorrectionRequestEntity> {
+    const identity = ctx.actor.requireRole(...CORRECTION_REVIEWERS);
+    const id = input.correctionRequestId;
+    if (!isUuid(id)) throw correctionRequestNotFound(id);
+    const repository = this.deps.dataSource.getRepository(CorrectionRequestEntity);
+    const request = await repository.findOneBy({ id });
+    const employments = request ? await dossierLoaders(ctx, this.deps.dataSource).employmentsByPerson.load(request.personId) : [];
+    if (!request || !coversPerson(ctx.actor, request.personId, employments)) {
+      ctx.accessLog.denied('correction-request', request?.personId ?? null);
+      throw correctionRequestNotFound(id);
+    }
+    if (request.status !== 'OPEN') throw correctionAlreadyClosed(request);
+    const response = input.response?.trim() || null;
+    if (response && [...response].length > CORRECTION_RESPONSE_MAX_LENGTH) {
+      throw dossierError(DossierErrorCode.TEXT_TOO_LONG, `response may be at most ${CORRECTION_RESPONSE_MAX_LENGTH} characters long.`, {
+        field: 'response',
+        max: CORRECTION_RESPONSE_MAX_LENGTH,
+      });
+    }
+    if (input.status === 'REJECTED' && !response) {
+      throw dossierError(DossierErrorCode.CORRECTION_RESPONSE_REQUIRED, 'Tell the employee why the details stay as they are.', { field: 'response' });
+    }
+    const resolvedByName = (await directoryName(this.deps.dataSource, identity.sub)) ?? ROLE_DISPLAY_NAMES[identity.role] ?? identity.role;
+    // Only an open request changes: of two reviewers at the same moment, the second gets ALREADY_CLOSED.
+    const result = await repository
+      .createQueryBuilder()
+      .update(CorrectionRequestEntity)
+      .set({ status: input.status, response, resolvedAt: now, resolvedByUserId: identity.sub, resolvedByName })
+      .where('id = :id', { id })
+      .andWhere(`status = 'OPEN'`)
+      .execute();
+    if (!result.affected) throw correctionAlreadyClosed(await repository.findOneByOrFail({ id }));
+    ctx.accessLog.change('correction-request', 'update', request.personId, input.status === 'RESOLVED' ? 'correction resolved' : 'correction rejected');
+    return repository.findOneByOrFail({ id });
+  }
 }
+
+export type CorrectionDecision = 'RESOLVED' | 'REJECTED';
+export const CORRECTION_RESPONSE_MAX_LENGTH = 2000;
+
+const correctionRequestNotFound = (id: string) =>
+  dossierError(DossierErrorCode.CORRECTION_REQUEST_NOT_FOUND, `Correction request ${id} does not exist or is not visible to you.`, { id });
+
+const correctionAlreadyClosed = (request: CorrectionRequestEntity) =>
+  dossierError(DossierErrorCode.CORRECTION_ALREADY_CLOSED, 'This correction request has already been handled.', { status: request.status });
 
 /** What the dossier holds now for the field, as the employee saw it on "Mijn gegevens". */
 export function currentValueOf(

@@ -25,6 +25,7 @@ export async function listCorrectionRequestsInScope(
   dataSource: DataSource,
   actor: Actor,
   status: CorrectionStatus | null,
+  personId: string | null = null,
 ): Promise<CorrectionRequestEntity[]> {
   const scope = actor.unitFilter();
   if (scope.kind === 'none' || scope.kind === 'person') return [];
@@ -33,5 +34,6 @@ export async function listCorrectionRequestsInScope(
     qb.andWhere(`EXISTS (SELECT 1 FROM dossier.employment se WHERE se.person_id = cr.person_id AND (${unitScopeSql('se')}))`, unitScopeParams(scope));
   }
   if (status) qb.andWhere('cr.status = :status', { status });
+  if (personId) qb.andWhere('cr.person_id = :personId', { personId });
   return qb.orderBy('cr.createdAt', 'DESC').addOrderBy('cr.id', 'ASC').limit(500).getMany();
 }

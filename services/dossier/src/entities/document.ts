@@ -204,8 +204,41 @@ export class CorrectionRequestEntity {
   @Column('text', { name: 'requested_by_user_id', nullable: true })
   requestedByUserId: string | null;
 
+  /** The reviewer's answer to the employee (why it was rejected, or what was changed). */
+  @Column('text', { nullable: true })
+  response: string | null;
+
+  /** When the request was resolved or rejected; null while open. */
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column('text', { name: 'resolved_by_user_id', nullable: true })
+  resolvedByUserId: string | null;
+
+  @Column('text', { name: 'resolved_by_name', nullable: true })
+  resolvedByName: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/**
+ * Dossier's read model of identity's users (from `user.changed`): the name an author is shown by.
+ * No e-mail, no scope: authorization comes from the gateway-signed identity, never from here.
+ */
+@Entity({ name: 'user_directory' })
+export class UserDirectoryEntity {
+  @PrimaryColumn('text', { name: 'user_id' })
+  userId: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text')
+  role: string;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

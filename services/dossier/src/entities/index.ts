@@ -2,7 +2,7 @@ import { DepartmentEntity, DivisionEntity, EmployerEntity } from './organisation
 import { EmploymentEntity } from './employment.js';
 import { PersonEntity } from './person.js';
 import { AbsenceCoursePointEntity, SickCaseEntity } from './sick-case.js';
-import { CorrectionRequestEntity, DocumentEntity, NoteEntity, SignatureRequestEntity } from './document.js';
+import { CorrectionRequestEntity, DocumentEntity, NoteEntity, SignatureRequestEntity, UserDirectoryEntity } from './document.js';
 
 export * from './organisation.js';
 export * from './employment.js';
@@ -22,4 +22,5 @@ export const DOSSIER_ENTITIES = [
   SignatureRequestEntity,
   NoteEntity,
   CorrectionRequestEntity,
+  UserDirectoryEntity,
 ];

@@ -101,7 +101,7 @@ export class DossierDocument {
   @Field(() => DocumentSource, { description: 'Who added it.' })
   source: string;
 
-  @Field(() => String, { nullable: true, description: 'Name of who added it: the employee’s name, or the professional’s role.' })
+  @Field(() => String, { nullable: true, description: 'Name of who added it: the employee’s or the professional’s name (the role for partner software).' })
   uploadedByName: string | null;
 
   @Field(() => String, { description: 'File name for downloading (the name as uploaded, cleaned).' })
@@ -134,7 +134,7 @@ export class SignatureRequest {
   @Field(() => DateTimeResolver, { description: 'When the signature was requested.' })
   requestedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'Who asked for the signature (role of the professional).' })
+  @Field(() => String, { nullable: true, description: 'Who asked for the signature: the professional’s name.' })
   requestedByName: string | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the employee signed.' })
@@ -155,7 +155,7 @@ export class DossierNote {
   @Field(() => ID, { description: 'The note’s id.' })
   id: string;
 
-  @Field(() => String, { description: 'Who wrote it: the professional’s name or role.' })
+  @Field(() => String, { description: 'Who wrote it: the professional’s name (the role for partner software).' })
   authorName: string;
 
   @Field(() => String, { description: 'The author’s role when writing, e.g. EMPLOYER, OCCUPATIONAL_PHYSICIAN, CASE_MANAGER.' })
@@ -196,6 +196,43 @@ export class CorrectionRequest {
 
   @Field(() => DateTimeResolver, { description: 'When the request was made.' })
   createdAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The answer of the employer or arbodienst when they handled the request (always given for a rejection).',
+  })
+  response: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the request was resolved or rejected; null while open.' })
+  resolvedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who handled the request: the reviewer’s name.' })
+  resolvedByName: string | null;
+}
+
+export const CorrectionDecision = { RESOLVED: 'RESOLVED', REJECTED: 'REJECTED' } as const;
+registerEnumType(CorrectionDecision, {
+  name: 'CorrectionDecision',
+  description: 'How a reviewer closes a correction request.',
+  valuesConfig: {
+    RESOLVED: { description: 'The details were (or will be) corrected as the employee asked.' },
+    REJECTED: { description: 'The details stay as they are; the response says why.' },
+  },
+});
+
+@InputType('ResolveCorrectionRequestInput', { description: 'Closes an open correction request with an answer for the employee.' })
+export class ResolveCorrectionRequestInput {
+  @Field(() => ID, { description: 'An open request of a person in your scope (CORRECTION_REQUEST_NOT_FOUND otherwise).' })
+  correctionRequestId: string;
+
+  @Field(() => CorrectionDecision, { description: 'RESOLVED or REJECTED.' })
+  status: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The answer the employee reads, at most 2000 characters (TEXT_TOO_LONG); required to reject (CORRECTION_RESPONSE_REQUIRED).',
+  })
+  response?: string | null;
 }
 
 @InputType('SignDocumentInput', { description: 'The employee’s drawn signature for a pending request.' })

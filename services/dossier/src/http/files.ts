@@ -194,8 +194,14 @@ export function fileRoutes(deps: ServiceDeps, storage: DocumentStorage, options:
         }
         const employee = identity.role === 'EMPLOYEE';
         const category = employee ? 'OTHER' : categoryField(fields.category);
-        // The employee's upload goes to the arbodienst; the employer sees it only when the employee says so.
-        const visibleToEmployer = booleanField(fields, 'visibleToEmployer', !employee);
+        // Medical information is the bedrijfsarts's domain: nobody else files it (and the employer
+        // would not even see their own upload).
+        if (category === 'MEDICAL_INFO' && identity.role !== 'OCCUPATIONAL_PHYSICIAN') {
+          throw new UploadError(403, 'MEDICAL_DOCUMENT_NOT_ALLOWED', 'Only the bedrijfsarts adds medical information to a dossier.');
+        }
+        // The employee's upload goes to the arbodienst; the employer sees it only when the employee
+        // says so. What the employer adds, the employer always sees.
+        const visibleToEmployer = identity.role === 'EMPLOYER' ? true : booleanField(fields, 'visibleToEmployer', !employee);
         const sharedWithEmployee = employee ? true : booleanField(fields, 'sharedWithEmployee', true);
         const type = await sniffAllowedType(file.tempPath);
         if (!type) {

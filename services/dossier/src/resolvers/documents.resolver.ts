@@ -236,4 +236,9 @@ export class DossierNoteResolver {
   async sickCase(@Root() note: NoteEntity, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
     return (await dossierLoaders(ctx, this.deps.dataSource).sickCase.load(note.sickCaseId))!;
   }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you wrote this note: only the author may share it with the employee or stop sharing it.' })
+  writtenByMe(@Root() note: NoteEntity, @Ctx() ctx: SubgraphContext): boolean {
+    return note.authorUserId !== null && note.authorUserId === ctx.actor.userId;
+  }
 }

@@ -1,8 +1,14 @@
 import type { ServiceDeps, SubgraphContext } from '@poortwachter/kit';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CorrectionRequestEntity, PersonEntity, type CorrectionStatus as CorrectionStatusValue, type PersonField as PersonFieldValue } from '../entities/index.js';
-import { PersonDetails } from '../documents/person-details.js';
-import { CorrectionRequest, CorrectionStatus, RequestPersonCorrectionInput, UpdateMyContactDetailsInput } from '../graphql/documents.js';
+import { PersonDetails, type CorrectionDecision } from '../documents/person-details.js';
+import {
+  CorrectionRequest,
+  CorrectionStatus,
+  RequestPersonCorrectionInput,
+  ResolveCorrectionRequestInput,
+  UpdateMyContactDetailsInput,
+} from '../graphql/documents.js';
 import { Person } from '../graphql/types.js';
 import { dossierLoaders } from '../loaders.js';
 
@@ -44,9 +50,28 @@ export class PersonDetailsResolver {
   })
   async correctionRequests(
     @Arg('status', () => CorrectionStatus, { nullable: true, description: 'Only requests with this status.' }) status: string | null | undefined,
+    @Arg('personId', () => ID, { nullable: true, description: 'Only requests of this person (empty when the person is outside your scope).' })
+    personId: string | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CorrectionRequestEntity[]> {
-    return this.details.correctionRequestsInScope(ctx, (status ?? null) as CorrectionStatusValue | null);
+    return this.details.correctionRequestsInScope(ctx, (status ?? null) as CorrectionStatusValue | null, personId ?? null);
+  }
+
+  @Mutation(() => CorrectionRequest, {
+    description:
+      'Employer (in scope), casemanager, administrator: resolves or rejects an open correction request; the employee sees the ' +
+      'status and your response in myCorrectionRequests. Codes: CORRECTION_REQUEST_NOT_FOUND, CORRECTION_ALREADY_CLOSED, ' +
+      'CORRECTION_RESPONSE_REQUIRED, TEXT_TOO_LONG.',
+  })
+  async resolveCorrectionRequest(
+    @Arg('input', () => ResolveCorrectionRequestInput, { description: 'The request, the decision and the answer.' }) input: ResolveCorrectionRequestInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CorrectionRequestEntity> {
+    return this.details.resolveCorrectionRequest(ctx, {
+      correctionRequestId: input.correctionRequestId,
+      status: input.status as CorrectionDecision,
+      response: input.response,
+    });
   }
 
   @FieldResolver(() => Person, { description: 'The person whose details the request is about.' })
