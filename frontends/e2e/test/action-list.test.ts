@@ -1,9 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@poortwachter/kit';
 import { System } from '@poortwachter/infra';
-import { demoTotpSecret } from '@poortwachter/identity-service';
-import { freshTotpCode, launchBrowser, screenshot, seriousAccessibilityViolations } from '../src/index.js';
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  shown,
+  signInThroughUi,
+} from '../src/index.js';
 
 /**
  * Issue 5, "BA and CM get their own list": the bedrijfsarts signs in to the employer shell and
@@ -22,31 +26,25 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function shown(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(system.stack.urls.shells.employer);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await shown(page.getByRole('heading', { name: 'Code invoeren', level: 1 }));
-  await page.getByLabel('Code (6 cijfers)').fill(await freshTotpCode(username, demoTotpSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await shown(page.getByRole('heading', { name: 'Mijn Dashboard', level: 1 }));
-}
+const logIn = (page: Page, username: string) =>
+  signInThroughUi(page, system.stack.urls.shells.employer, username, 'Mijn Dashboard');
 
 describe("the bedrijfsarts's own action list", () => {
   for (const width of [1280, 360]) {
     it(`shows only BA activities in her scope (${width} px)`, async () => {
       const token = await system.login('bedrijfsarts.demo');
-      const api = await system.query<{ actionList: { title: string; role: string }[] }>('{ actionList(daysAhead: 90) { title role } }', {}, token);
+      const api = await system.query<{ actionList: { title: string; role: string }[] }>(
+        '{ actionList(daysAhead: 90) { title role } }',
+        {},
+        token,
+      );
       const expected = api.data!.actionList;
       expect(expected.length).toBeGreaterThan(0);
       expect(new Set(expected.map((activity) => activity.role))).toEqual(new Set(['BA']));
 
-      const page = await (await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, locale: 'nl-NL' })).newPage();
+      const page = await (
+        await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, locale: 'nl-NL' })
+      ).newPage();
       await logIn(page, 'bedrijfsarts.demo');
       const list = page.getByRole('region', { name: 'Actielijst' });
       await shown(list.getByText(/Uw acties als bedrijfsarts\./));

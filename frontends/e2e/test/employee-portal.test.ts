@@ -1,9 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@poortwachter/kit';
 import { System } from '@poortwachter/infra';
-import { demoTotpSecret } from '@poortwachter/identity-service';
-import { freshTotpCode, launchBrowser, screenshot, seriousAccessibilityViolations } from '../src/index.js';
+import {
+  browserAccessToken,
+  launchBrowser,
+  minimalPdf,
+  screenshot,
+  seriousAccessibilityViolations,
+  shown,
+  signInThroughUi,
+} from '../src/index.js';
 
 /**
  * The employee manual's walkthrough (chapters 3 and 4) as Sanne de Vries, the demo employee: the
@@ -23,15 +29,19 @@ afterAll(async () => {
   await system?.stop();
 });
 
+const logIn = (page: Page, username = 'werknemer.demo') =>
+  signInThroughUi(page, system.stack.urls.shells.employee, username, 'Mijn verzuim');
+
 async function newPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-NL', acceptDownloads: true, hasTouch: width < 600 });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'nl-NL',
+    acceptDownloads: true,
+    hasTouch: width < 600,
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[browser] ${error.message}`));
   return page;
-}
-
-async function shown(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -39,51 +49,17 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
-
-/** The two-step login: password, then the code of the authenticator app. */
-async function logIn(page: Page, username = 'werknemer.demo'): Promise<void> {
-  await page.goto(system.stack.urls.shells.employee);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await shown(page.getByRole('heading', { name: 'Code invoeren', level: 1 }));
-  await page.getByLabel('Code (6 cijfers)').fill(await freshTotpCode(username, demoTotpSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await shown(page.getByRole('heading', { name: 'Mijn verzuim', level: 1 }));
-}
-
-/** The browser's own access token: API checks act as the same signed-in employee, without a second login. */
-async function browserToken(page: Page): Promise<string> {
-  return page.evaluate(() => (JSON.parse(sessionStorage.getItem('poortwachter.session') ?? '{}') as { accessToken: string }).accessToken);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
 async function documentBytes(contentPath: string, token: string): Promise<Buffer> {
-  const response = await fetch(new URL(contentPath, system.stack.urls.gateway), { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(new URL(contentPath, system.stack.urls.gateway), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
-}
-
-/** A small but complete one-page PDF (the dossier checks the content, not the name). */
-function minimalPdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 18 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 72 760 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 /** Draws a signature-like scribble with the mouse: a few strokes of small steps. */
@@ -108,13 +84,22 @@ async function drawSignature(page: Page, canvas: Locator): Promise<void> {
     const [first, ...rest] = stroke;
     await page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
     await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 8 });
+    for (const [x, y] of rest)
+      await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 8 });
     await page.mouse.up();
   }
 }
 
 interface DossierDocuments {
-  sickCase: { documents: { id: string; title: string; category: string; contentPath: string; signatureRequest: { status: string } | null }[] };
+  sickCase: {
+    documents: {
+      id: string;
+      title: string;
+      category: string;
+      contentPath: string;
+      signatureRequest: { status: string } | null;
+    }[];
+  };
 }
 
 describe('the employee portal, as in the manual', () => {
@@ -132,7 +117,10 @@ describe('the employee portal, as in the manual', () => {
     await expectAccessible(page);
 
     // 4.1 Actueel dossier → 3.2 "Documenten en Notities" opens first.
-    await page.getByRole('region', { name: 'Actueel dossier' }).getByRole('link', { name: 'Dossier openen' }).click();
+    await page
+      .getByRole('region', { name: 'Actueel dossier' })
+      .getByRole('link', { name: 'Dossier openen' })
+      .click();
     await shown(page.getByRole('heading', { name: /^Verzuimdossier vanaf/, level: 1 }));
     const uwv = page.getByRole('region', { name: 'UWV documenten' });
     await shown(uwv.getByRole('button', { name: 'Probleemanalyse', exact: true }));
@@ -147,7 +135,9 @@ describe('the employee portal, as in the manual', () => {
     const preview = page.getByRole('dialog', { name: 'Probleemanalyse' });
     // Drawn with pdf.js (mobile browsers show no inline PDFs): pages on canvases, their text for screen readers.
     await shown(preview.getByRole('document', { name: 'Document: Probleemanalyse' }));
-    await expect.poll(() => preview.getByTestId('pdf-pages').getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
+    await expect
+      .poll(() => preview.getByTestId('pdf-pages').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('done');
     expect(await preview.locator('canvas[data-page]').count()).toBeGreaterThan(0);
     expect(await preview.getByText(/Pagina 1: .*Probleemanalyse/).count()).toBe(1);
     await screenshot(page, 'employee-portal-preview-1280');
@@ -165,7 +155,13 @@ describe('the employee portal, as in the manual', () => {
 
     // Upload: a PDF with a description; it is then listed under Documenten.
     await page.getByRole('tab', { name: 'Upload' }).click();
-    await page.getByLabel(/^Bestand/).setInputFiles({ name: 'Verslag fysiotherapeut.pdf', mimeType: 'application/pdf', buffer: minimalPdf('Verslag fysiotherapeut') });
+    await page
+      .getByLabel(/^Bestand/)
+      .setInputFiles({
+        name: 'Verslag fysiotherapeut.pdf',
+        mimeType: 'application/pdf',
+        buffer: minimalPdf('Verslag fysiotherapeut'),
+      });
     await page.getByLabel(/^Omschrijving/).fill('Verslag van de fysiotherapeut na zes behandelingen.');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Uploaden' }).click();
@@ -178,20 +174,30 @@ describe('the employee portal, as in the manual', () => {
     const caseId = new URL(page.url()).pathname.split('/')[2]!;
 
     // 4.2 Te ondertekenen documenten: open the plan of action, draw, sign.
-    const token = await browserToken(page);
+    const token = await browserAccessToken(page);
     const before = await system.query<DossierDocuments>(
       'query($id: ID!) { sickCase(id: $id) { documents { id title category contentPath signatureRequest { status } } } }',
       { id: caseId },
       token,
     );
-    const original = before.data!.sickCase.documents.find((d) => d.title === 'Plan van aanpak' && d.category === 'PLAN_OF_ACTION')!;
+    const original = before.data!.sickCase.documents.find(
+      (d) => d.title === 'Plan van aanpak' && d.category === 'PLAN_OF_ACTION',
+    )!;
     expect(original.signatureRequest?.status).toBe('PENDING');
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
-    await page.getByRole('region', { name: 'Te ondertekenen documenten' }).getByRole('link', { name: 'Naar te ondertekenen documenten' }).click();
+    await page
+      .getByRole('region', { name: 'Te ondertekenen documenten' })
+      .getByRole('link', { name: 'Naar te ondertekenen documenten' })
+      .click();
     await shown(page.getByRole('heading', { name: 'Te ondertekenen documenten', level: 1 }));
-    await page.getByRole('region', { name: 'UWV documenten' }).getByRole('link', { name: 'Plan van aanpak' }).click();
+    await page
+      .getByRole('region', { name: 'UWV documenten' })
+      .getByRole('link', { name: 'Plan van aanpak' })
+      .click();
     await shown(page.getByRole('heading', { name: 'Ondertekenen: Plan van aanpak', level: 1 }));
-    await expect.poll(() => page.getByTestId('pdf-pages').getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
+    await expect
+      .poll(() => page.getByTestId('pdf-pages').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('done');
     const canvas = page.getByRole('img', { name: 'Handtekeningvak' });
     await canvas.scrollIntoViewIfNeeded();
     await drawSignature(page, canvas);
@@ -204,29 +210,53 @@ describe('the employee portal, as in the manual', () => {
 
     // The badge drops, and the signed copy is in the dossier: other bytes, with the signature image.
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
-    await shown(page.getByRole('region', { name: 'Te ondertekenen documenten' }).getByText('1 document wacht op uw handtekening.'));
+    await shown(
+      page
+        .getByRole('region', { name: 'Te ondertekenen documenten' })
+        .getByText('1 document wacht op uw handtekening.'),
+    );
     expect(await page.getByTestId('signature-count').textContent()).toBe('1');
     const after = await system.query<DossierDocuments>(
       'query($id: ID!) { sickCase(id: $id) { documents { id title category contentPath signatureRequest { status } } } }',
       { id: caseId },
       token,
     );
-    expect(after.data!.sickCase.documents.find((d) => d.id === original.id)!.signatureRequest?.status).toBe('SIGNED');
-    const signedCopies = after.data!.sickCase.documents.filter((d) => d.category === 'SIGNED' && d.title.includes('Plan van aanpak'));
+    expect(after.data!.sickCase.documents.find((d) => d.id === original.id)!.signatureRequest?.status).toBe(
+      'SIGNED',
+    );
+    const signedCopies = after.data!.sickCase.documents.filter(
+      (d) => d.category === 'SIGNED' && d.title.includes('Plan van aanpak'),
+    );
     expect(signedCopies).toHaveLength(1);
-    const [originalBytes, signedBytes] = await Promise.all([documentBytes(original.contentPath, token), documentBytes(signedCopies[0]!.contentPath, token)]);
+    const [originalBytes, signedBytes] = await Promise.all([
+      documentBytes(original.contentPath, token),
+      documentBytes(signedCopies[0]!.contentPath, token),
+    ]);
     expect(signedBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(signedBytes.equals(originalBytes)).toBe(false);
     expect(signedBytes.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
-    await page.getByRole('region', { name: 'Actueel dossier' }).getByRole('link', { name: 'Dossier openen' }).click();
-    await shown(page.getByRole('region', { name: 'Documenten', exact: true }).getByRole('button', { name: signedCopies[0]!.title, exact: true }));
+    await page
+      .getByRole('region', { name: 'Actueel dossier' })
+      .getByRole('link', { name: 'Dossier openen' })
+      .click();
+    await shown(
+      page
+        .getByRole('region', { name: 'Documenten', exact: true })
+        .getByRole('button', { name: signedCopies[0]!.title, exact: true }),
+    );
 
     // 3.3 Afspraken → external appointments, each as .ics.
     await page.getByRole('link', { name: 'Afspraken' }).first().click();
     await shown(page.getByRole('heading', { name: 'Afspraken', level: 1 }));
     const upcoming = page.getByRole('region', { name: 'Komende afspraken' });
     await shown(upcoming.getByRole('button', { name: /^In agenda zetten \(\.ics\)/ }).first());
-    const [download] = await Promise.all([page.waitForEvent('download'), upcoming.getByRole('button', { name: /^In agenda zetten \(\.ics\)/ }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      upcoming
+        .getByRole('button', { name: /^In agenda zetten \(\.ics\)/ })
+        .first()
+        .click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^afspraak-\d{4}-\d{2}-\d{2}\.ics$/);
     const ics = await streamText(await download.createReadStream());
     expect(ics).toContain('BEGIN:VCALENDAR');
@@ -239,13 +269,18 @@ describe('the employee portal, as in the manual', () => {
     await shown(page.getByRole('heading', { name: 'Jaaroverzicht', level: 1 }));
     await shown(page.getByTestId('year-calendar'));
     expect(await page.locator('[data-absence]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('year-summary').textContent()).toMatch(/^In \d{4}: \d+ dagen volledig en \d+ dagen gedeeltelijk verzuim\.$/);
+    expect(await page.getByTestId('year-summary').textContent()).toMatch(
+      /^In \d{4}: \d+ dagen volledig en \d+ dagen gedeeltelijk verzuim\.$/,
+    );
     await screenshot(page, 'employee-portal-year-1280');
     await expectAccessible(page);
 
     // 4.3 Mijn gegevens, with who looked at them.
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
-    await page.getByRole('region', { name: 'Mijn gegevens' }).getByRole('link', { name: 'Mijn gegevens bekijken' }).click();
+    await page
+      .getByRole('region', { name: 'Mijn gegevens' })
+      .getByRole('link', { name: 'Mijn gegevens bekijken' })
+      .click();
     await shown(page.getByRole('heading', { name: 'Mijn gegevens', level: 1 }));
     await shown(page.getByRole('region', { name: 'Persoonsgegevens' }).getByText('Sanne de Vries'));
     const log = page.getByRole('region', { name: 'Wie heeft mijn gegevens bekeken' });
@@ -258,7 +293,9 @@ describe('the employee portal, as in the manual', () => {
   it('works on a 360 px phone: every screen without sideways scrolling and without serious axe violations', async () => {
     const page = await newPage(360, 780);
     await logIn(page);
-    await shown(page.getByRole('region', { name: 'Te ondertekenen documenten' }).getByTestId('signature-count'));
+    await shown(
+      page.getByRole('region', { name: 'Te ondertekenen documenten' }).getByTestId('signature-count'),
+    );
     await shown(page.getByRole('button', { name: 'Menu openen' }));
     const visit = async (path: string, heading: RegExp | string, name: string) => {
       await page.goto(new URL(path, system.stack.urls.shells.employee).toString());

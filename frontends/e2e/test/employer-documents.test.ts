@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoId } from '@poortwachter/kit';
+import { demoId } from '@poortwachter/kit';
 import { System } from '@poortwachter/infra';
-import { demoTotpSecret } from '@poortwachter/identity-service';
-import { freshTotpCode, launchBrowser, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations } from '../src/index.js';
+import {
+  launchBrowser,
+  minimalPdf,
+  screenshot,
+  SCREENSHOT_DIR,
+  seriousAccessibilityViolations,
+  shown,
+  signInThroughUi,
+} from '../src/index.js';
 
 /**
  * The employer manual's "Documenten" and "P&O dossier" in a person's dossier: the employer adds a
@@ -28,42 +35,8 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function shown(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(system.stack.urls.shells.employer);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await shown(page.getByRole('heading', { name: 'Code invoeren', level: 1 }));
-  await page.getByLabel('Code (6 cijfers)').fill(await freshTotpCode(username, demoTotpSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await shown(page.getByRole('heading', { name: 'Mijn Dashboard', level: 1 }));
-}
-
-/** A one-page PDF with a line of text, written out by hand (the upload sniffs the content). */
-function minimalPdf(text: string): Buffer {
-  const content = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+const logIn = (page: Page, username: string) =>
+  signInThroughUi(page, system.stack.urls.shells.employer, username, 'Mijn Dashboard');
 
 /** What the user sees now (a dialog is fixed to the viewport, so a full-page shot would misplace it). */
 async function viewportShot(page: Page, name: string): Promise<void> {
@@ -72,7 +45,9 @@ async function viewportShot(page: Page, name: string): Promise<void> {
 }
 
 async function noSidewaysScrolling(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
 describe('documents and notes in the employer dashboard', () => {
@@ -81,10 +56,16 @@ describe('documents and notes in the employer dashboard', () => {
     const title = `Uitnodiging evaluatiegesprek ${stamp}`;
     const noteText = `Afgesproken: evaluatiegesprek over twee weken (${stamp}).`;
     const employee = await system.login('werknemer.demo');
-    const before = await system.query<{ myPendingSignatures: { id: string }[] }>('{ myPendingSignatures { id } }', {}, employee);
+    const before = await system.query<{ myPendingSignatures: { id: string }[] }>(
+      '{ myPendingSignatures { id } }',
+      {},
+      employee,
+    );
     const pendingBefore = before.data!.myPendingSignatures.length;
 
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+    ).newPage();
     await logIn(page, 'werkgever.demo');
     await page.goto(new URL(`/personen/${PERSON_1}`, system.stack.urls.shells.employer).toString());
     await shown(page.getByRole('heading', { name: 'Dossier Sanne de Vries', level: 1 }));
@@ -96,11 +77,20 @@ describe('documents and notes in the employer dashboard', () => {
     await section.getByRole('button', { name: 'Document toevoegen' }).click();
     const upload = page.getByRole('dialog', { name: /^Document toevoegen aan de verzuimperiode/ });
     await shown(upload);
-    expect(await upload.getByRole('combobox', { name: 'Soort document' }).locator('option[value="MEDICAL_INFO"]').count()).toBe(0);
-    await upload.getByLabel(/^Bestand/).setInputFiles({ name: 'uitnodiging.pdf', mimeType: 'application/pdf', buffer: minimalPdf(title) });
+    expect(
+      await upload
+        .getByRole('combobox', { name: 'Soort document' })
+        .locator('option[value="MEDICAL_INFO"]')
+        .count(),
+    ).toBe(0);
+    await upload
+      .getByLabel(/^Bestand/)
+      .setInputFiles({ name: 'uitnodiging.pdf', mimeType: 'application/pdf', buffer: minimalPdf(title) });
     await upload.getByRole('combobox', { name: 'Soort document' }).selectOption('INVITATION');
     await upload.getByLabel('Titel').fill(title);
-    await upload.getByLabel(/^Omschrijving/).fill('Uitnodiging voor het evaluatiegesprek met de leidinggevende');
+    await upload
+      .getByLabel(/^Omschrijving/)
+      .fill('Uitnodiging voor het evaluatiegesprek met de leidinggevende');
     await upload.getByRole('checkbox', { name: /Delen met werknemer/ }).check();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await viewportShot(page, 'employer-documents-upload-1280');
@@ -116,7 +106,9 @@ describe('documents and notes in the employer dashboard', () => {
     expect(await preview.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
     await preview.getByRole('button', { name: 'Sluiten' }).click();
 
-    await item.getByRole('button', { name: new RegExp(`^Ter ondertekening aanbieden\\s*:\\s*${title}$`) }).click();
+    await item
+      .getByRole('button', { name: new RegExp(`^Ter ondertekening aanbieden\\s*:\\s*${title}$`) })
+      .click();
     const offer = page.getByRole('dialog', { name: `${title} ter ondertekening aanbieden` });
     await shown(offer);
     await offer.getByRole('button', { name: 'Aanbieden' }).click();
@@ -135,18 +127,22 @@ describe('documents and notes in the employer dashboard', () => {
     await screenshot(page, 'employer-documents-1280');
 
     // The employee: the request waits for her signature, and the note is hers to read.
-    const pending = await system.query<{ myPendingSignatures: { id: string; requestedByName: string | null; document: { title: string } }[] }>(
-      '{ myPendingSignatures { id requestedByName document { title } } }',
-      {},
-      employee,
-    );
+    const pending = await system.query<{
+      myPendingSignatures: { id: string; requestedByName: string | null; document: { title: string } }[];
+    }>('{ myPendingSignatures { id requestedByName document { title } } }', {}, employee);
     expect(pending.data!.myPendingSignatures).toHaveLength(pendingBefore + 1);
-    expect(pending.data!.myPendingSignatures.find((request) => request.document.title === title)?.requestedByName).toMatch(/^Peter Jansen/);
-    const mine = await system.query<{ me: { sickCases: { status: string; notes: { text: string; authorName: string }[]; documents: { title: string }[] }[] } }>(
-      '{ me { sickCases { status notes { text authorName } documents { title } } } }',
-      {},
-      employee,
-    );
+    expect(
+      pending.data!.myPendingSignatures.find((request) => request.document.title === title)?.requestedByName,
+    ).toMatch(/^Peter Jansen/);
+    const mine = await system.query<{
+      me: {
+        sickCases: {
+          status: string;
+          notes: { text: string; authorName: string }[];
+          documents: { title: string }[];
+        }[];
+      };
+    }>('{ me { sickCases { status notes { text authorName } documents { title } } } }', {}, employee);
     const openCase = mine.data!.me.sickCases.find((sickCase) => sickCase.status === 'OPEN')!;
     expect(openCase.notes.find((note) => note.text === noteText)?.authorName).toMatch(/^Peter Jansen/);
     expect(openCase.documents.map((document) => document.title)).toContain(title);
@@ -171,34 +167,50 @@ describe('documents and notes in the employer dashboard', () => {
     const employee = await system.login('werknemer.demo');
     const created = await system.query<{ requestPersonCorrection: { id: string } }>(
       'mutation C($input: RequestPersonCorrectionInput!) { requestPersonCorrection(input: $input) { id } }',
-      { input: { field: 'ADDRESS', proposedValue: 'Waalkade 14, 4001 LM Tiel', explanation: 'Ik ben verhuisd.' } },
+      {
+        input: {
+          field: 'ADDRESS',
+          proposedValue: 'Waalkade 14, 4001 LM Tiel',
+          explanation: 'Ik ben verhuisd.',
+        },
+      },
       employee,
     );
     const id = created.data!.requestPersonCorrection.id;
 
-    const page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' })
+    ).newPage();
     await logIn(page, 'werkgever.demo');
     await page.goto(new URL(`/personen/${PERSON_1}`, system.stack.urls.shells.employer).toString());
     const widget = page.getByRole('region', { name: 'Correctieverzoeken' });
     await shown(widget.getByText(/^Adres: nu .* voorgesteld "Waalkade 14, 4001 LM Tiel"/));
-    await widget.getByRole('button', { name: /^Afhandelen\s*:\s*Adres$/ }).first().click();
+    await widget
+      .getByRole('button', { name: /^Afhandelen\s*:\s*Adres$/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Correctieverzoek afhandelen: Adres' });
     await shown(dialog);
     await dialog.getByRole('radio', { name: /Afgewezen/ }).check();
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await shown(dialog.getByText('Leg uit waarom het verzoek wordt afgewezen.'));
-    await dialog.getByLabel(/^Reactie aan de medewerker/).fill('Stuur eerst een kopie van het huurcontract, dan passen we het aan.');
+    await dialog
+      .getByLabel(/^Reactie aan de medewerker/)
+      .fill('Stuur eerst een kopie van het huurcontract, dan passen we het aan.');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await viewportShot(page, 'employer-correction-dialog-360');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await shown(widget.getByText('Het correctieverzoek is afgehandeld.'));
     await noSidewaysScrolling(page);
 
-    const mine = await system.query<{ myCorrectionRequests: { id: string; status: string; response: string | null; resolvedAt: string | null }[] }>(
-      '{ myCorrectionRequests { id status response resolvedAt } }',
-      {},
-      employee,
-    );
+    const mine = await system.query<{
+      myCorrectionRequests: {
+        id: string;
+        status: string;
+        response: string | null;
+        resolvedAt: string | null;
+      }[];
+    }>('{ myCorrectionRequests { id status response resolvedAt } }', {}, employee);
     expect(mine.data!.myCorrectionRequests.find((request) => request.id === id)).toMatchObject({
       status: 'REJECTED',
       response: 'Stuur eerst een kopie van het huurcontract, dan passen we het aan.',

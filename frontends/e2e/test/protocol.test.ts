@@ -1,9 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@poortwachter/kit';
 import { EMPLOYER_1, System } from '@poortwachter/infra';
-import { demoTotpSecret } from '@poortwachter/identity-service';
-import { freshTotpCode, launchBrowser, screenshot, seriousAccessibilityViolations } from '../src/index.js';
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  shown,
+  signInThroughUi,
+} from '../src/index.js';
 
 /**
  * Issue 5, protocol administration: the arbodienst's administrator changes a step of the standard
@@ -22,23 +26,14 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function shown(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(system.stack.urls.shells.employer);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await shown(page.getByRole('heading', { name: 'Code invoeren', level: 1 }));
-  await page.getByLabel('Code (6 cijfers)').fill(await freshTotpCode(username, demoTotpSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await shown(page.getByRole('heading', { name: 'Mijn Dashboard', level: 1 }));
-}
+const logIn = (page: Page, username: string) =>
+  signInThroughUi(page, system.stack.urls.shells.employer, username, 'Mijn Dashboard');
 
 async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 800 : 900 }, locale: 'nl-NL' });
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 800 : 900 },
+    locale: 'nl-NL',
+  });
   return context.newPage();
 }
 
@@ -48,7 +43,8 @@ interface ProtocolRow {
   deadlineDay: number;
   overridden: boolean;
 }
-const PROTOCOL = 'query P($employerId: ID) { protocol(employerId: $employerId) { version rows { code signalDay deadlineDay overridden } } }';
+const PROTOCOL =
+  'query P($employerId: ID) { protocol(employerId: $employerId) { version rows { code signalDay deadlineDay overridden } } }';
 
 describe('protocol administration in the employer shell', () => {
   it('lets the administrator change a standard step and a client step, and shows the change at once', async () => {
@@ -69,33 +65,60 @@ describe('protocol administration in the employer shell', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'protocol-admin-edit-dialog-1280');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
-    await shown(page.getByText('De wijziging is opgeslagen als versie 2. Zij geldt voor nieuwe ziekmeldingen.'));
-    await shown(page.getByText(/Versie 2 – .* – Admin Arbodienst.*: Spreekuur probleemanalyse: signalering dag 32 → 30/));
+    await shown(
+      page.getByText('De wijziging is opgeslagen als versie 2. Zij geldt voor nieuwe ziekmeldingen.'),
+    );
+    await shown(
+      page.getByText(
+        /Versie 2 – .* – Admin Arbodienst.*: Spreekuur probleemanalyse: signalering dag 32 → 30/,
+      ),
+    );
     const analysis = table.getByRole('row', { name: /Spreekuur probleemanalyse/ });
     expect(await analysis.getByRole('cell').nth(3).textContent()).toBe('30');
 
     // Stored as the new standard version.
     const token = await system.login('beheerder.demo');
-    const standard = await system.query<{ protocol: { version: number; rows: ProtocolRow[] } }>(PROTOCOL, {}, token);
+    const standard = await system.query<{ protocol: { version: number; rows: ProtocolRow[] } }>(
+      PROTOCOL,
+      {},
+      token,
+    );
     expect(standard.data?.protocol.version).toBe(2);
-    expect(standard.data?.protocol.rows.find((row) => row.code === 'BA_PROBLEEMANALYSE')).toMatchObject({ signalDay: 30, deadlineDay: 42 });
+    expect(standard.data?.protocol.rows.find((row) => row.code === 'BA_PROBLEEMANALYSE')).toMatchObject({
+      signalDay: 30,
+      deadlineDay: 42,
+    });
 
     // A client's own protocol: one step deviates, the rest follows the standard.
-    await page.getByRole('combobox', { name: /^Protocol van/ }).selectOption({ label: 'Zorggroep Rivierenland' });
+    await page
+      .getByRole('combobox', { name: /^Protocol van/ })
+      .selectOption({ label: 'Zorggroep Rivierenland' });
     await shown(page.getByRole('heading', { name: 'Protocol van Zorggroep Rivierenland' }));
     await page.getByRole('button', { name: /^Wijzigen\s*:\s*\(Inzetbaarheids\)gesprek$/ }).click();
     const own = page.getByRole('dialog', { name: 'Protocolstap wijzigen: (Inzetbaarheids)gesprek' });
     await shown(own);
     await own.getByRole('spinbutton', { name: /^Deadline \(dag\)/ }).fill('3');
     await own.getByRole('button', { name: 'Opslaan' }).click();
-    await shown(page.getByText('De wijziging is opgeslagen als versie 1. Zij geldt voor nieuwe ziekmeldingen.'));
+    await shown(
+      page.getByText('De wijziging is opgeslagen als versie 1. Zij geldt voor nieuwe ziekmeldingen.'),
+    );
     await shown(table.getByText('Eigen'));
     await shown(page.getByRole('button', { name: /^Standaard herstellen\s*:\s*\(Inzetbaarheids\)gesprek$/ }));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'protocol-admin-employer-1280');
-    const client = await system.query<{ protocol: { rows: ProtocolRow[] } }>(PROTOCOL, { employerId: EMPLOYER_1 }, token);
-    expect(client.data?.protocol.rows.find((row) => row.code === 'WG_INZETBAARHEIDSGESPREK')).toMatchObject({ deadlineDay: 3, overridden: true });
-    expect(client.data?.protocol.rows.find((row) => row.code === 'BA_PROBLEEMANALYSE')).toMatchObject({ signalDay: 30, overridden: false });
+    const client = await system.query<{ protocol: { rows: ProtocolRow[] } }>(
+      PROTOCOL,
+      { employerId: EMPLOYER_1 },
+      token,
+    );
+    expect(client.data?.protocol.rows.find((row) => row.code === 'WG_INZETBAARHEIDSGESPREK')).toMatchObject({
+      deadlineDay: 3,
+      overridden: true,
+    });
+    expect(client.data?.protocol.rows.find((row) => row.code === 'BA_PROBLEEMANALYSE')).toMatchObject({
+      signalDay: 30,
+      overridden: false,
+    });
     await page.context().close();
   });
 

@@ -17,7 +17,11 @@ beforeAll(async () => {
   // The demo trajectory reaches activities through the event queue.
   const token = await system.login('werkgever.demo');
   await eventually(async () => {
-    const result = await system.query<{ actionList: unknown[] }>('{ actionList(daysAhead: 28) { id } }', {}, token);
+    const result = await system.query<{ actionList: unknown[] }>(
+      '{ actionList(daysAhead: 28) { id } }',
+      {},
+      token,
+    );
     return (result.data?.actionList.length ?? 0) > 0;
   }, 60_000);
 }, 240_000);
@@ -34,7 +38,12 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   return page;
 }
 
-async function enterCredentials(page: Page, shellUrl: string, username: string, password: string): Promise<void> {
+async function enterCredentials(
+  page: Page,
+  shellUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
   await page.goto(shellUrl);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
@@ -64,8 +73,15 @@ async function expectAccessible(page: Page): Promise<void> {
 describe('employee shell', () => {
   it('refuses a wrong password with a Dutch message, and passes axe on the login page', async () => {
     const page = await newPage();
-    await enterCredentials(page, system.stack.urls.shells.employee, 'werknemer.demo', 'Verkeerd-Wachtwoord-1');
-    await expect.poll(() => page.getByText('Gebruikersnaam of wachtwoord onjuist').count()).toBeGreaterThan(0);
+    await enterCredentials(
+      page,
+      system.stack.urls.shells.employee,
+      'werknemer.demo',
+      'Verkeerd-Wachtwoord-1',
+    );
+    await expect
+      .poll(() => page.getByText('Gebruikersnaam of wachtwoord onjuist').count())
+      .toBeGreaterThan(0);
     await screenshot(page, 'employee-login-refused');
     await expectAccessible(page);
     await page.context().close();
@@ -78,7 +94,14 @@ describe('employee shell', () => {
     await shown(page.getByRole('heading', { name: 'Actueel dossier' }));
     await shown(page.getByRole('table', { name: /Al uw verzuimdossiers/ }));
     // Sanne has one open and two closed cases.
-    await expect.poll(() => page.getByRole('table', { name: /Al uw verzuimdossiers/ }).getByRole('row').count()).toBe(4);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: /Al uw verzuimdossiers/ })
+          .getByRole('row')
+          .count(),
+      )
+      .toBe(4);
     await shown(page.getByRole('heading', { name: 'Komende afspraken' }));
     await shown(page.getByText(/Met dr\. Marieke Bos|Met Ruben Visser/).first());
     await screenshot(page, 'employee-dashboard-1280');
@@ -91,7 +114,9 @@ describe('employee shell', () => {
     await logIn(page, system.stack.urls.shells.employee, 'werknemer.demo');
     await shown(page.getByRole('heading', { name: 'Mijn verzuim', level: 1 }));
     await shown(page.getByRole('button', { name: 'Menu openen' }));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'employee-dashboard-360');
     await expectAccessible(page);

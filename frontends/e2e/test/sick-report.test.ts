@@ -1,9 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@poortwachter/kit';
 import { System } from '@poortwachter/infra';
-import { demoTotpSecret } from '@poortwachter/identity-service';
-import { freshTotpCode, launchBrowser, screenshot, seriousAccessibilityViolations } from '../src/index.js';
+import {
+  launchBrowser,
+  screenshot,
+  seriousAccessibilityViolations,
+  shown,
+  signInThroughUi,
+} from '../src/index.js';
 
 /**
  * Issue 5, as the employer manual describes it: report a sick employee in the "Ziek melden"
@@ -22,20 +26,8 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function shown(locator: Locator, timeout = 20_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(system.stack.urls.shells.employer);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await shown(page.getByRole('heading', { name: 'Code invoeren', level: 1 }));
-  await page.getByLabel('Code (6 cijfers)').fill(await freshTotpCode(username, demoTotpSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await shown(page.getByRole('heading', { name: 'Mijn Dashboard', level: 1 }));
-}
+const logIn = (page: Page, username: string) =>
+  signInThroughUi(page, system.stack.urls.shells.employer, username, 'Mijn Dashboard');
 
 describe('sick report and trajectory in the employer dashboard', () => {
   it('reports a sick employee, shows the first action, and handles it with a follow-up', async () => {
@@ -48,7 +40,9 @@ describe('sick report and trajectory in the employer dashboard', () => {
     if (!persons.data) throw new Error(JSON.stringify(persons));
     const person = persons.data.persons.items[0]!;
 
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+    ).newPage();
     await logIn(page, 'werkgever.demo');
 
     await page.getByRole('searchbox', { name: 'Zoek medewerker' }).fill(person.fullName);
@@ -72,7 +66,9 @@ describe('sick report and trajectory in the employer dashboard', () => {
     await page.keyboard.press('Escape');
 
     const actionList = page.getByRole('region', { name: 'Actielijst' });
-    const openFirstAction = actionList.getByRole('button', { name: new RegExp(`Openen\\s*:\\s*Activiteit .*gesprek.* van ${person.fullName}`, 'i') });
+    const openFirstAction = actionList.getByRole('button', {
+      name: new RegExp(`Openen\\s*:\\s*Activiteit .*gesprek.* van ${person.fullName}`, 'i'),
+    });
     await expect
       .poll(
         async () => {
@@ -99,15 +95,26 @@ describe('sick report and trajectory in the employer dashboard', () => {
 
     // Stored: the first action is handled with its conclusion, and a follow-up exists.
     const activities = await system.query<{
-      activities: { title: string; status: string; conclusion: string | null; followUpOf: { id: string } | null }[];
+      activities: {
+        title: string;
+        status: string;
+        conclusion: string | null;
+        followUpOf: { id: string } | null;
+      }[];
     }>(
       'query A($id: ID!) { activities(filter: { personId: $id }) { title status conclusion followUpOf { id } } }',
       { id: person.id },
       token,
     );
-    const handled = activities.data!.activities.find((activity) => /gesprek/i.test(activity.title) && activity.status === 'HANDLED');
+    const handled = activities.data!.activities.find(
+      (activity) => /gesprek/i.test(activity.title) && activity.status === 'HANDLED',
+    );
     expect(handled?.conclusion).toBe('Gesprek gevoerd; spreekuur bedrijfsarts gewenst.');
-    expect(activities.data!.activities.some((activity) => activity.followUpOf !== null && activity.status === 'OPEN')).toBe(true);
+    expect(
+      activities.data!.activities.some(
+        (activity) => activity.followUpOf !== null && activity.status === 'OPEN',
+      ),
+    ).toBe(true);
     await page.context().close();
   });
 });

@@ -8,7 +8,9 @@ vi.mock('@module-federation/enhanced/runtime', () => runtime);
 
 const { clearRemoteViews, createSessionStore, initFederation, SessionProvider } = await import('@poortwachter/ui/shell');
 const { App } = await import('../src/App');
-const { EMPLOYERS, INVITE_USER, SET_PROVISIONAL_PASSWORD, USERS } = await import('../src/features/admin/operations');
+const { CLOSE_INVITATION_REQUEST, EMPLOYERS, INVITATION_REQUESTS, INVITE_USER, RESEND_INVITATION, SET_PROVISIONAL_PASSWORD, USERS } = await import(
+  '../src/features/admin/operations'
+);
 
 type Role = Parameters<ReturnType<typeof createSessionStore>['signIn']>[0]['user']['role'];
 const EMPLOYER_1 = '00000000-0000-4000-8000-000000000001';
@@ -33,6 +35,17 @@ const usersMock = (items: ReturnType<typeof user>[]) => ({
   request: { query: USERS, variables: { filter: { search: null, role: null, blocked: null }, page: { offset: 0, limit: 25 } } },
   result: { data: { users: { __typename: 'UserPage', total: items.length, items } } },
   maxUsageCount: 5,
+});
+const request = (id: string, reason: string, account: ReturnType<typeof user>) => ({
+  __typename: 'InvitationRequest',
+  id,
+  reason,
+  createdAt: '2026-03-02T09:15:00Z',
+  user: account,
+});
+const requestsMock = (items: ReturnType<typeof request>[]) => ({
+  request: { query: INVITATION_REQUESTS, variables: {} },
+  result: { data: { invitationRequests: items } },
 });
 const employersMock = {
   request: { query: EMPLOYERS, variables: {} },
@@ -86,6 +99,7 @@ describe('admin area', () => {
   it('lists the users at /beheer and shows a provisional password once', async () => {
     const mocks = [
       usersMock([user({}), user({ id: 'u9', username: 'nieuw', displayName: 'Nieuwe Collega', activatedAt: null, twoFactorMethod: null })]),
+      requestsMock([]),
       employersMock,
       {
         request: { query: SET_PROVISIONAL_PASSWORD, variables: { userId: 'u2' } },
@@ -112,7 +126,7 @@ describe('admin area', () => {
       scope: { employerIds: [], divisionIds: [], departmentIds: ['dep1'] },
     };
     const invite = vi.fn(() => ({ data: { inviteUser: { __typename: 'InviteUserResult', invitationId: 'i1', user: user({ id: 'u10', username: 'joke.de.boer', activatedAt: null }) } } }));
-    const mocks = [usersMock([user({})]), employersMock, { request: { query: INVITE_USER, variables: { input } }, result: invite }];
+    const mocks = [usersMock([user({})]), requestsMock([]), employersMock, { request: { query: INVITE_USER, variables: { input } }, result: invite }];
     renderAs('ADMIN', '/beheer/gebruikers', mocks);
     fireEvent.click(await screen.findByRole('button', { name: 'Gebruiker uitnodigen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Uitnodiging versturen' }));
@@ -123,6 +137,35 @@ describe('admin area', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Uitnodiging versturen' }));
     expect(await screen.findByText('De uitnodiging is verstuurd naar joke@voorbeeld.nl (gebruikersnaam joke.de.boer).')).toBeTruthy();
     await waitFor(() => expect(invite).toHaveBeenCalledTimes(1));
+  });
+
+  it('lists requests for a new invitation: invites a not yet activated user again, closes the request of an activated one', async () => {
+    const invited = user({ id: 'u11', username: 'nieuw', displayName: 'Nieuwe Collega', email: 'nieuw@voorbeeld.nl', activatedAt: null, twoFactorMethod: null });
+    const activated = user({ id: 'u12', username: 'oud', displayName: 'Oude Bekende' });
+    const resend = vi.fn(() => ({ data: { resendInvitation: { __typename: 'InviteUserResult', invitationId: 'i9', user: invited } } }));
+    const close = vi.fn(() => ({ data: { closeInvitationRequest: true } }));
+    const mocks = [
+      usersMock([invited, activated]),
+      requestsMock([request('r1', 'REVOKED', invited), request('r2', 'USED', activated)]),
+      { request: { query: RESEND_INVITATION, variables: { userId: 'u11' } }, result: resend },
+      requestsMock([request('r2', 'USED', activated)]),
+      { request: { query: CLOSE_INVITATION_REQUEST, variables: { id: 'r2' } }, result: close },
+      requestsMock([]),
+    ];
+    renderAs('ADMIN', '/beheer/gebruikers', mocks);
+    const panel = await screen.findByRole('region', { name: 'Aanvragen voor een nieuwe uitnodiging' });
+    expect(within(panel).getByText('Link vervangen door een nieuwere uitnodiging')).toBeTruthy();
+    expect(within(panel).getByText(/al geactiveerd/)).toBeTruthy();
+    // An activated account cannot be invited again: only closing its request is offered.
+    expect(within(panel).queryByRole('button', { name: 'Oude Bekende opnieuw uitnodigen' })).toBeNull();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Nieuwe Collega opnieuw uitnodigen' }));
+    expect(await within(panel).findByText('Nieuwe Collega is opnieuw uitgenodigd; de e-mail is verstuurd naar nieuw@voorbeeld.nl.')).toBeTruthy();
+    await waitFor(() => expect(within(panel).queryByText('Nieuwe Collega')).toBeNull());
+    fireEvent.click(within(panel).getByRole('button', { name: 'Aanvraag van Oude Bekende afsluiten' }));
+    expect(await within(panel).findByText('De aanvraag van Oude Bekende is afgesloten.')).toBeTruthy();
+    expect(await within(panel).findByText('Er zijn geen open aanvragen meer.')).toBeTruthy();
+    expect(resend).toHaveBeenCalledTimes(1);
+    expect(close).toHaveBeenCalledTimes(1);
   });
 
   it('does not show the admin screens to an employer', async () => {

@@ -265,3 +265,28 @@ describe('RemoteView', () => {
     consoleError.mockRestore();
   });
 });
+
+describe('ShellFrame on a phone', () => {
+  it('folds the menu when the account button in it is chosen', async () => {
+    render(
+      <Providers>
+        <ShellFrame portalName="Medewerkersportaal" items={[{ to: '/', label: 'Dashboard', end: true }]}>
+          <Routes>
+            <Route path="/" element={<h1>Start</h1>} />
+            <Route path="/account" element={<h1>Mijn account</h1>} />
+          </Routes>
+        </ShellFrame>
+      </Providers>,
+    );
+    // The burger is hidden from wide screens by CSS, which jsdom does not apply in full: look past it.
+    const burger = () => document.querySelector<HTMLButtonElement>('button[aria-controls="main-navigation"]')!;
+    fireEvent.click(burger());
+    expect(burger().getAttribute('aria-expanded')).toBe('true');
+    expect(burger().getAttribute('aria-label')).toBe('Menu sluiten');
+    const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    const accountInMenu = [...menu.querySelectorAll('a')].find((link) => link.textContent === 'Mijn account')!;
+    fireEvent.click(accountInMenu);
+    expect(await screen.findByRole('heading', { name: 'Mijn account' })).toBeTruthy();
+    expect(burger().getAttribute('aria-expanded')).toBe('false');
+  });
+});

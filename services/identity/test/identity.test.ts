@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestDatabase, type DatabaseServer } from '@poortwachter/infra';
 import {
-  DEMO_PASSWORD,
   DEMO_USERS,
   EventBus,
   demoId,
@@ -12,7 +11,7 @@ import {
   type RunningService,
 } from '@poortwachter/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, service, storeAccessLogEntries } from '../src/index.js';
+import { service, storeAccessLogEntries } from '../src/index.js';
 import { gql, waitFor } from './helpers.js';
 
 const employeeUserId = demoId('user', 1);

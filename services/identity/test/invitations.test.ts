@@ -221,6 +221,62 @@ describe('activation', () => {
   });
 });
 
+describe('invitation requests', () => {
+  const REQUESTS = `{ invitationRequests { id reason user { id username activatedAt } } }`;
+  const RESEND = `mutation Resend($userId: ID!) { resendInvitation(userId: $userId) { invitationId user { username } } }`;
+  const CLOSE = `mutation Close($id: ID!) { closeInvitationRequest(id: $id) }`;
+  const requests = async (as: Identity = admin) =>
+    (await gql<{ invitationRequests: { id: string; reason: string; user: { id: string; username: string; activatedAt: string | null } }[] }>(running.url, REQUESTS, {}, as))
+      .data!.invitationRequests;
+
+  it('files a request once the automatic resends are used up; "opnieuw uitnodigen" mails a fresh link and closes the request', async () => {
+    const invited = await invite({ role: 'EMPLOYEE', personId: demoId('person', 18), email: 'p18@example.nl', displayName: 'Persoon Achttien' });
+    const userId = invited.data!.inviteUser.user.id;
+    // Every request from an expired link sends a new one (three a day); the fourth becomes a request.
+    let { token } = await latestMail('p18@example.nl');
+    await invite({ role: 'EMPLOYEE', personId: demoId('person', 18), email: 'p18@example.nl', displayName: 'Persoon Achttien' });
+    for (let i = 0; i < 3; i++) {
+      const next = await latestMail('p18@example.nl');
+      await gql(running.url, REQUEST_NEW, { token });
+      token = next.token;
+    }
+    const beforeRequest = (await latestMail('p18@example.nl')).token;
+    await gql(running.url, REQUEST_NEW, { token });
+    expect((await latestMail('p18@example.nl')).token).toBe(beforeRequest);
+    const open = (await requests()).filter((request) => request.user.id === userId);
+    expect(open).toEqual([expect.objectContaining({ reason: 'REVOKED', user: expect.objectContaining({ activatedAt: null }) })]);
+
+    // A planner of another employer's scope may still act on employees; an employer user may not.
+    expect(codeOf(await gql(running.url, RESEND, { userId }, employer))).toBe('FORBIDDEN');
+    const resent = await gql<{ resendInvitation: { invitationId: string; user: { username: string } } }>(running.url, RESEND, { userId }, planner);
+    expect(resent.errors).toBeUndefined();
+    const fresh = await latestMail('p18@example.nl');
+    expect(fresh.token).not.toBe(beforeRequest);
+    expect(await status(fresh.token)).toBe('VALID');
+    expect(await status(beforeRequest)).toBe('EXPIRED');
+    expect((await requests()).some((request) => request.user.id === userId)).toBe(false);
+
+    const ok = await activate({ token: fresh.token, email: 'p18@example.nl', password: 'Zonnebloem-Akker-42', passwordRepeat: 'Zonnebloem-Akker-42' });
+    expect(ok.errors).toBeUndefined();
+    expect(codeOf(await gql(running.url, RESEND, { userId }, admin))).toBe('ALREADY_ACTIVATED');
+    expect(codeOf(await gql(running.url, RESEND, { userId: demoId('user', 999) }, admin))).toBe('NOT_FOUND');
+  });
+
+  it('closes a request of an activated account without a new mail; a closed request cannot be closed again', async () => {
+    await invite({ role: 'EMPLOYEE', personId: demoId('person', 19), email: 'p19@example.nl', displayName: 'Persoon Negentien' });
+    const { token } = await latestMail('p19@example.nl');
+    expect((await activate({ token, email: 'p19@example.nl', password: 'Zonnebloem-Akker-42', passwordRepeat: 'Zonnebloem-Akker-42' })).errors).toBeUndefined();
+    await gql(running.url, REQUEST_NEW, { token });
+    const request = (await requests()).find((candidate) => candidate.user.username === 'persoon.negentien');
+    expect(request).toMatchObject({ reason: 'USED' });
+    expect(codeOf(await gql(running.url, CLOSE, { id: request!.id }, employer))).toBe('FORBIDDEN');
+    expect((await gql<{ closeInvitationRequest: boolean }>(running.url, CLOSE, { id: request!.id }, admin)).data?.closeInvitationRequest).toBe(true);
+    expect((await requests()).some((candidate) => candidate.id === request!.id)).toBe(false);
+    expect(codeOf(await gql(running.url, CLOSE, { id: request!.id }, admin))).toBe('NOT_FOUND');
+    expect((await latestMail('p19@example.nl')).token).toBe(token);
+  });
+});
+
 describe('password strength hint', () => {
   it('scores and lists the broken rules', async () => {
     const result = await gql<{ passwordStrength: { score: number; violations: string[] } }>(

@@ -13,8 +13,11 @@ export interface AppLayoutProps {
   brandLink?: (props: { to: string; className: string; children: ReactNode }) => ReactNode;
   /** The menu; `closeMenu` folds the phone menu after a choice. */
   navigation: (closeMenu: () => void) => ReactNode;
-  /** The signed-in user and the logout control, rendered in the header (wide screens) or the menu (phones). */
-  account?: (placement: 'header' | 'menu') => ReactNode;
+  /**
+   * The signed-in user and the logout control, rendered in the header (wide screens) or the menu
+   * (phones); `closeMenu` folds the phone menu after a choice there, as for the navigation.
+   */
+  account?: (placement: 'header' | 'menu', closeMenu: () => void) => ReactNode;
   children: ReactNode;
 }
 
@@ -54,7 +57,7 @@ export function AppLayout({ portalName, brandLink, navigation, account, children
             </Group>
             <Group gap="sm" wrap="nowrap" visibleFrom={NAVBAR_BREAKPOINT}>
               <LanguageSwitch />
-              {account?.('header')}
+              {account?.('header', close)}
             </Group>
           </Group>
         </AppShell.Header>
@@ -66,7 +69,7 @@ export function AppLayout({ portalName, brandLink, navigation, account, children
             <Box pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
               <Stack gap="sm" align="flex-start">
                 <LanguageSwitch variant="light" />
-                {account?.('menu')}
+                {account?.('menu', close)}
               </Stack>
             </Box>
           </AppShell.Section>

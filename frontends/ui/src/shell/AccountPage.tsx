@@ -254,7 +254,8 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
         <>
           <Text>{viewer.twoFactorMethod ? t('settings.factor.current', { method: t(`settings.factor.method.${viewer.twoFactorMethod}`) }) : t('settings.factor.none')}</Text>
           <Group>
-            <Button variant="outline" onClick={() => go({ kind: 'password' })}>
+            {/* The label is long for a phone: it wraps instead of being cut off. */}
+            <Button variant="outline" h="auto" py={6} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} onClick={() => go({ kind: 'password' })}>
               {t('settings.factor.change')}
             </Button>
           </Group>

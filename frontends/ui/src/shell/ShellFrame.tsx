@@ -63,7 +63,7 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
           />
         ))
       }
-      account={(placement) => (
+      account={(placement, closeMenu) => (
         <>
           {session ? (
             <Text size="sm" c={placement === 'header' ? 'white' : undefined} visibleFrom={placement === 'header' ? 'md' : undefined} title={t('user.signedInAs', { name: session.user.displayName })}>
@@ -73,6 +73,8 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
           <Button
             component={Link}
             to="/account"
+            // On a phone the menu stays open over the page otherwise.
+            onClick={closeMenu}
             size="xs"
             variant={placement === 'header' ? 'outline' : 'default'}
             className={placement === 'header' ? 'pw-header-button' : undefined}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, type EventBus, type Role, type UnitScope } from '@poortwachter/kit';
+import { domainError, notFound, type EventBus, type Role, type UnitScope } from '@poortwachter/kit';
 import { publishUserChanged } from '../events/user-changed.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessLogEntryEntity, InvitationEntity, UserEntity } from '../entities/index.js';
@@ -326,6 +326,57 @@ export class Invitations {
       }
     });
     await deliver();
+  }
+
+  /**
+   * "Opnieuw uitnodigen" (admin or planner): a fresh activation link for an account that is not
+   * activated yet; older links stop working and the account's open requests count as handled.
+   * `authorize` sees the account before anything changes (a planner's limits).
+   */
+  async resend(userId: string, invitedBy: string, authorize: (user: UserEntity) => void): Promise<InviteOutcome> {
+    let deliver: () => Promise<void> = async () => {};
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const user = UUID.test(userId) ? await manager.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!user) throw notFound('User', userId);
+      authorize(user);
+      if (user.passwordHash) {
+        throw domainError('ALREADY_ACTIVATED', 'This account is already activated; the user can sign in or reset the password.');
+      }
+      if (user.blocked) throw domainError('ACCOUNT_BLOCKED', 'This account is blocked; unblock it before inviting again.');
+      const created = await this.createInvitation(manager, user, invitedBy);
+      deliver = created.deliver;
+      await this.closeRequests(manager, { userId: user.id }, invitedBy);
+      await this.log(manager, 'invitation.resent', user, invitedBy);
+      return { user, invitationId: created.invitation.id, expiresAt: created.invitation.expiresAt };
+    });
+    await deliver();
+    return outcome;
+  }
+
+  /**
+   * Closes an open request without a new invitation (the account was activated after all, or the
+   * arbodienst helped otherwise, e.g. with a provisional password). Returns the account concerned.
+   */
+  async closeRequest(requestId: string, handledBy: string, authorize: (user: UserEntity) => void): Promise<UserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { user_id: string }[] = UUID.test(requestId)
+        ? await manager.query(`SELECT user_id FROM identity.invitation_requests WHERE id = $1 AND handled_at IS NULL FOR UPDATE`, [requestId])
+        : [];
+      const user = rows[0] ? await manager.getRepository(UserEntity).findOneBy({ id: rows[0].user_id }) : null;
+      if (!user) throw notFound('InvitationRequest', requestId);
+      authorize(user);
+      await this.closeRequests(manager, { requestId }, handledBy);
+      await this.log(manager, 'invitation.request-closed', user, handledBy);
+      return user;
+    });
+  }
+
+  private async closeRequests(manager: EntityManager, which: { userId: string } | { requestId: string }, handledBy: string): Promise<void> {
+    const [column, id] = 'userId' in which ? ['user_id', which.userId] : ['id', which.requestId];
+    await manager.query(`UPDATE identity.invitation_requests SET handled_at = now(), handled_by = $2 WHERE ${column} = $1 AND handled_at IS NULL`, [
+      id,
+      handledBy,
+    ]);
   }
 
   /**

@@ -94,6 +94,18 @@ function requireInviter(ctx: SubgraphContext, input: InviteUserInput): Identity 
   return identity;
 }
 
+/** A planner may act on the accounts they could have invited: employees, and employer users of their employers. */
+function requireAccountInviter(ctx: SubgraphContext): { identity: Identity; authorize: (user: UserEntity) => void } {
+  const identity = ctx.actor.requireRole('ADMIN', 'PLANNER');
+  const authorize = (user: UserEntity) => {
+    if (identity.role !== 'PLANNER') return;
+    if (!PLANNER_INVITES.includes(user.role)) throw forbidden('inviting this role');
+    const own = identity.scope?.employerIds ?? [];
+    if (user.employerIds.some((id) => !own.includes(id))) throw forbidden('an account outside your scope');
+  };
+  return { identity, authorize };
+}
+
 @Resolver()
 export class AccountResolver {
   constructor(
@@ -165,6 +177,29 @@ export class AccountResolver {
     return rows
       .filter((row) => users.has(row.user_id))
       .map((row) => Object.assign(new InvitationRequest(), { id: row.id, reason: row.reason, createdAt: row.created_at, user: toUser(users.get(row.user_id)!) }));
+  }
+
+  @Mutation(() => InviteUserResult, {
+    description:
+      'ADMIN or PLANNER ("opnieuw uitnodigen"): mails a fresh activation link to an account that is not activated yet; older links stop working and ' +
+      'the open invitation requests of the account are closed. Errors: NOT_FOUND, ALREADY_ACTIVATED, ACCOUNT_BLOCKED, FORBIDDEN.',
+  })
+  async resendInvitation(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext): Promise<InviteUserResult> {
+    const { identity, authorize } = requireAccountInviter(ctx);
+    const outcome = await this.services.invitations.resend(userId, identity.sub, authorize);
+    if (outcome.user.personId) ctx.accessLog.change('user', 'update', outcome.user.personId, 'account administration');
+    return Object.assign(new InviteUserResult(), { invitationId: outcome.invitationId, expiresAt: outcome.expiresAt, user: toUser(outcome.user) });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'ADMIN or PLANNER: closes an open invitation request without a new invitation (e.g. the account was already activated and the user was ' +
+      'helped otherwise). Errors: NOT_FOUND (unknown or already handled), FORBIDDEN.',
+  })
+  async closeInvitationRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    const { identity, authorize } = requireAccountInviter(ctx);
+    await this.services.invitations.closeRequest(id, identity.sub, authorize);
+    return true;
   }
 
   @Query(() => [OutboxMessage], { description: 'DEVELOPMENT ONLY (refused in production): mails and SMS as sent, newest first.' })

@@ -22,7 +22,7 @@ import {
 } from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { adminError } from './errors';
-import { API_CLIENTS, API_SCOPES, CREATE_API_CLIENT, EMPLOYERS, REVOKE_API_CLIENT } from './operations';
+import { API_CLIENTS, API_SCOPE_LABEL_KEYS, API_SCOPES, CREATE_API_CLIENT, EMPLOYERS, REVOKE_API_CLIENT } from './operations';
 
 function CopyValue({ label, value, testId }: { label: string; value: string; testId: string }) {
   const t = useT('admin');
@@ -152,7 +152,7 @@ export function ApiClientsPage({ portalName }: { portalName: string }) {
               <Checkbox.Group label={t('apiClients.scopes')} value={scopes} onChange={setScopes} error={errors.scopes}>
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={4}>
                   {API_SCOPES.map((scope) => (
-                    <Checkbox key={scope} value={scope} label={`${t(`apiClients.scope.${scope}`)} (${scope})`} />
+                    <Checkbox key={scope} value={scope} label={`${t(`apiClients.scope.${API_SCOPE_LABEL_KEYS[scope]}`)} (${scope})`} />
                   ))}
                 </SimpleGrid>
               </Checkbox.Group>
@@ -176,14 +176,20 @@ export function ApiClientsPage({ portalName }: { portalName: string }) {
         <Text>{t('apiClients.empty')}</Text>
       ) : (
         <Box style={{ overflowX: 'auto' }}>
-          <Table striped miw={640}>
+          <Table striped miw={{ base: 0, sm: 640 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('apiClients.columns.name')}</Table.Th>
-                <Table.Th scope="col">{t('apiClients.columns.employer')}</Table.Th>
-                <Table.Th scope="col">{t('apiClients.columns.scopes')}</Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('apiClients.columns.employer')}
+                </Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('apiClients.columns.scopes')}
+                </Table.Th>
                 <Table.Th scope="col">{t('apiClients.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('apiClients.columns.lastUsed')}</Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('apiClients.columns.lastUsed')}
+                </Table.Th>
                 <Table.Th scope="col">{t('apiClients.columns.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -194,26 +200,33 @@ export function ApiClientsPage({ portalName }: { portalName: string }) {
                     <Text size="sm" fw={600}>
                       {client.name}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
+                    <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                       {client.id}
                     </Text>
+                    {/* Phones show name, status and action: employer and scopes go under the name. */}
+                    <Text size="xs" hiddenFrom="sm">
+                      {employerName.get(client.employerId) ?? client.employerId}
+                    </Text>
+                    <Text size="xs" hiddenFrom="sm">
+                      {client.scopes.join(', ')}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{employerName.get(client.employerId) ?? client.employerId}</Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm">{employerName.get(client.employerId) ?? client.employerId}</Table.Td>
+                  <Table.Td visibleFrom="sm">
                     <Text size="xs">{client.scopes.join(', ')}</Text>
                   </Table.Td>
                   <Table.Td>
                     {client.revokedAt ? (
-                      <Badge color="gray" variant="light">
+                      <Text size="sm" c="dimmed">
                         {t('apiClients.revoked', { date: format.date(client.revokedAt) })}
-                      </Badge>
+                      </Text>
                     ) : (
-                      <Badge color="green" variant="light">
+                      <Badge color="green" variant="light" style={{ minWidth: 'max-content' }}>
                         {t('apiClients.active')}
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{client.lastUsedAt ? format.dateTime(client.lastUsedAt) : t('apiClients.never')}</Table.Td>
+                  <Table.Td visibleFrom="sm">{client.lastUsedAt ? format.dateTime(client.lastUsedAt) : t('apiClients.never')}</Table.Td>
                   <Table.Td>
                     {client.revokedAt ? null : (
                       <Button size="xs" color="red" variant="outline" aria-label={t('apiClients.revokeLabel', { name: client.name })} onClick={() => void revokeClient(client.id)}>

@@ -8,7 +8,7 @@ import { EMPLOYERS, RESET_TWO_FACTOR, SET_PROVISIONAL_PASSWORD, SET_USER_BLOCKED
 import { EMPTY_SCOPE, normalizedScope, ScopePicker } from './ScopePicker';
 
 /** The actions on one account: block, provisional password (shown once), reset of the second factor, role and scope. */
-export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser; onClose: () => void; onChanged: () => void }) {
+export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser; onClose: () => void; onChanged: (user: AdminUser) => void }) {
   const t = useT('admin');
   const tc = useT();
   const employers = useQuery(EMPLOYERS);
@@ -21,12 +21,14 @@ export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser;
   const [notice, setNotice] = useState<ReactNode>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  async function run(action: () => Promise<ReactNode>) {
+  /** Runs an action that answers with the changed account and a notice about it. */
+  async function run(action: () => Promise<[AdminUser, ReactNode]>) {
     setNotice(null);
     setFailure(null);
     try {
-      setNotice(await action());
-      onChanged();
+      const [changed, message] = await action();
+      setNotice(message);
+      onChanged(changed);
     } catch (error) {
       setFailure(adminError(error, t));
     }
@@ -64,8 +66,8 @@ export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser;
             loading={blockState.loading}
             onClick={() =>
               void run(async () => {
-                await setBlocked({ variables: { userId: user.id, blocked: !user.blocked } });
-                return user.blocked ? t('manage.unblocked') : t('manage.blocked');
+                const result = await setBlocked({ variables: { userId: user.id, blocked: !user.blocked } });
+                return [result.data!.setUserBlocked, user.blocked ? t('manage.unblocked') : t('manage.blocked')];
               })
             }
           >
@@ -78,7 +80,8 @@ export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser;
             onClick={() =>
               void run(async () => {
                 const result = await setProvisional({ variables: { userId: user.id } });
-                return (
+                return [
+                  result.data!.setProvisionalPassword.user,
                   <>
                     {t('manage.provisionalShown')}{' '}
                     <Text component="code" ff="monospace" fw={700} data-testid="provisional-password">
@@ -87,8 +90,8 @@ export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser;
                     <Text size="xs" mt={4}>
                       {t('manage.provisionalHelp')}
                     </Text>
-                  </>
-                );
+                  </>,
+                ];
               })
             }
           >
@@ -100,8 +103,8 @@ export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser;
             title={t('manage.resetFactorHelp')}
             onClick={() =>
               void run(async () => {
-                await resetFactor({ variables: { userId: user.id } });
-                return t('manage.factorReset');
+                const result = await resetFactor({ variables: { userId: user.id } });
+                return [result.data!.resetTwoFactor, t('manage.factorReset')];
               })
             }
           >
@@ -118,12 +121,12 @@ export function ManageUserPanel({ user, onClose, onChanged }: { user: AdminUser;
             onSubmit={(event) => {
               event.preventDefault();
               void run(async () => {
-                await updateAccess({
+                const result = await updateAccess({
                   variables: {
                     input: { userId: user.id, role, scope: SCOPED_ROLES.includes(role) ? normalizedScope(scope, employers.data?.employers ?? []) : null },
                   },
                 });
-                return t('manage.accessSaved');
+                return [result.data!.updateUserAccess, t('manage.accessSaved')];
               });
             }}
             noValidate

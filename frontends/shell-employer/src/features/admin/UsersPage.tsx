@@ -19,6 +19,7 @@ import {
 } from '@poortwachter/ui';
 import type { Role } from '@poortwachter/ui/shell';
 import { useState } from 'react';
+import { InvitationRequestsPanel } from './InvitationRequestsPanel';
 import { INVITABLE_ROLES, InviteUserPanel } from './InviteUserPanel';
 import { ManageUserPanel } from './ManageUserPanel';
 import { USERS, type AdminUser } from './operations';
@@ -42,19 +43,23 @@ export function UsersPage({ portalName }: { portalName: string }) {
   const [blocked, setBlocked] = useState<'' | 'true' | 'false'>('');
   const [page, setPage] = useState(0);
   const [inviting, setInviting] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The account being managed is kept here, not looked up in the list only: the list reloads on
+  // every search, and the panel (with a provisional password shown once) must not vanish meanwhile.
+  const [selected, setSelected] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { data, loading, error, refetch } = useQuery(USERS, {
+  const { data: current, previousData, loading, error, refetch } = useQuery(USERS, {
     variables: {
       filter: { search: debounced || null, role: role || null, blocked: blocked === '' ? null : blocked === 'true' },
       page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE },
     },
     fetchPolicy: 'cache-and-network',
   });
+  // While a new search loads, the previous result stays on screen.
+  const data = current ?? previousData;
   const users = data?.users.items ?? [];
   const total = data?.users.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const selectedUser = users.find((user) => user.id === selected) ?? null;
+  const selectedUser = selected ? (users.find((user) => user.id === selected.id) ?? selected) : null;
 
   return (
     <Stack gap="md">
@@ -79,6 +84,7 @@ export function UsersPage({ portalName }: { portalName: string }) {
           {notice}
         </Alert>
       ) : null}
+      <InvitationRequestsPanel onInvited={() => void refetch()} />
       {inviting ? (
         <InviteUserPanel
           onCancel={() => setInviting(false)}
@@ -90,7 +96,15 @@ export function UsersPage({ portalName }: { portalName: string }) {
         />
       ) : null}
       {selectedUser ? (
-        <ManageUserPanel key={selectedUser.id} user={selectedUser} onClose={() => setSelected(null)} onChanged={() => void refetch()} />
+        <ManageUserPanel
+          key={selectedUser.id}
+          user={selectedUser}
+          onClose={() => setSelected(null)}
+          onChanged={(user) => {
+            setSelected(user);
+            void refetch();
+          }}
+        />
       ) : null}
       <Group gap="sm" align="end" wrap="wrap" role="search">
         <TextInput
@@ -139,14 +153,20 @@ export function UsersPage({ portalName }: { portalName: string }) {
             <Text>{t('users.empty')}</Text>
           ) : (
             <Box style={{ overflowX: 'auto' }}>
-              <Table striped highlightOnHover miw={640}>
+              <Table striped highlightOnHover miw={{ base: 0, sm: 640 }}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('users.columns.name')}</Table.Th>
-                    <Table.Th scope="col">{t('users.columns.role')}</Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('users.columns.role')}
+                    </Table.Th>
                     <Table.Th scope="col">{t('users.columns.status')}</Table.Th>
-                    <Table.Th scope="col">{t('users.columns.twoFactor')}</Table.Th>
-                    <Table.Th scope="col">{t('users.columns.lastLogin')}</Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('users.columns.twoFactor')}
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('users.columns.lastLogin')}
+                    </Table.Th>
                     <Table.Th scope="col">{t('users.columns.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -159,18 +179,22 @@ export function UsersPage({ portalName }: { portalName: string }) {
                           <Text size="sm" fw={600}>
                             {user.displayName}
                           </Text>
-                          <Text size="xs" c="dimmed">
+                          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                             {user.username}
                           </Text>
+                          {/* Phones show only name, status and action: the role goes under the name. */}
+                          <Text size="xs" hiddenFrom="sm">
+                            {tc(`role.${user.role}`)}
+                          </Text>
                         </Table.Td>
-                        <Table.Td>{tc(`role.${user.role}`)}</Table.Td>
+                        <Table.Td visibleFrom="sm">{tc(`role.${user.role}`)}</Table.Td>
                         <Table.Td>
-                          <Badge color={state === 'blocked' ? 'red' : state === 'invited' ? 'orange' : 'green'} variant="light">
+                          <Badge color={state === 'blocked' ? 'red' : state === 'invited' ? 'orange' : 'green'} variant="light" style={{ minWidth: 'max-content' }}>
                             {t(`users.state.${state}`)}
                           </Badge>
                         </Table.Td>
-                        <Table.Td>{user.twoFactorMethod ? (user.twoFactorMethod === 'TOTP' ? 'App' : 'SMS') : t('users.noFactor')}</Table.Td>
-                        <Table.Td>{user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
+                        <Table.Td visibleFrom="sm">{user.twoFactorMethod ? (user.twoFactorMethod === 'TOTP' ? 'App' : 'SMS') : t('users.noFactor')}</Table.Td>
+                        <Table.Td visibleFrom="sm">{user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
                         <Table.Td>
                           <Button
                             size="xs"
@@ -179,7 +203,7 @@ export function UsersPage({ portalName }: { portalName: string }) {
                             onClick={() => {
                               setNotice(null);
                               setInviting(false);
-                              setSelected(user.id);
+                              setSelected(user);
                             }}
                           >
                             {t('users.manage')}

@@ -157,6 +157,21 @@ export const REVOKE_API_CLIENT: TypedDocumentNode<{ revokeApiClient: ApiClientDa
   }
 `;
 
+/**
+ * The catalog key of each scope: i18next reads a colon in a key as a namespace separator, so the
+ * scope names themselves cannot be keys.
+ */
+export const API_SCOPE_LABEL_KEYS = {
+  'persons:read': 'personsRead',
+  'persons:write': 'personsWrite',
+  'sickcases:read': 'sickcasesRead',
+  'sickcases:write': 'sickcasesWrite',
+  'appointments:read': 'appointmentsRead',
+  'activities:read': 'activitiesRead',
+  'reports:read': 'reportsRead',
+  'documents:read': 'documentsRead',
+} as const;
+
 export const API_SCOPES = [
   'persons:read',
   'persons:write',
@@ -167,3 +182,37 @@ export const API_SCOPES = [
   'reports:read',
   'documents:read',
 ] as const;
+
+export interface InvitationRequestData {
+  id: string;
+  /** EXPIRED, USED or REVOKED: what the link was when the user opened it. */
+  reason: 'EXPIRED' | 'USED' | 'REVOKED';
+  createdAt: string;
+  user: AdminUser;
+}
+
+export const INVITATION_REQUESTS: TypedDocumentNode<{ invitationRequests: InvitationRequestData[] }, Record<string, never>> = gql`
+  query AdminInvitationRequests {
+    invitationRequests {
+      id
+      reason
+      createdAt
+      user { ${USER_FIELDS} }
+    }
+  }
+`;
+
+export const RESEND_INVITATION: TypedDocumentNode<{ resendInvitation: { invitationId: string; user: AdminUser } }, { userId: string }> = gql`
+  mutation AdminResendInvitation($userId: ID!) {
+    resendInvitation(userId: $userId) {
+      invitationId
+      user { ${USER_FIELDS} }
+    }
+  }
+`;
+
+export const CLOSE_INVITATION_REQUEST: TypedDocumentNode<{ closeInvitationRequest: boolean }, { id: string }> = gql`
+  mutation AdminCloseInvitationRequest($id: ID!) {
+    closeInvitationRequest(id: $id)
+  }
+`;
