@@ -1,4 +1,14 @@
-import { Anchor, Link, PageHeader, SimpleGrid, Stack, Text, useDocumentTitle, useT, Widget } from '@poortwachter/ui';
+import {
+  Anchor,
+  Link,
+  PageHeader,
+  SimpleGrid,
+  Stack,
+  Text,
+  useDocumentTitle,
+  useT,
+  Widget,
+} from '@poortwachter/ui';
 import { ActionListWidget } from '../features/action-list/ActionListWidget';
 import { OpenAbsenceWidget } from '../features/analysis/OpenAbsenceWidget';
 import { SickReportWidget } from '../features/sick-report/SickReportWidget';

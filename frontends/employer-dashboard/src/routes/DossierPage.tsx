@@ -77,17 +77,50 @@ export function DossierPage({ basePath }: { basePath: string }) {
       header: t('sickReport.actions'),
       cell: (a) =>
         a.status === 'OPEN' ? (
-          <Button size="compact-sm" variant="light" onClick={() => setSelected(a)} leftSection={<span aria-hidden="true">✎</span>}>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => setSelected(a)}
+            leftSection={<span aria-hidden="true">✎</span>}
+          >
             {t('handle.open')}
-            <VisuallyHidden>: {t('handle.openFor', { title: a.title, name: person.fullName })}</VisuallyHidden>
+            <VisuallyHidden>
+              : {t('handle.openFor', { title: a.title, name: person.fullName })}
+            </VisuallyHidden>
           </Button>
         ) : null,
     },
-    { key: 'title', header: t('actionList.activity'), cell: (a) => a.title, sortValue: (a) => a.title, rowHeader: true },
-    { key: 'role', header: t('actionList.role'), cell: (a) => roleLabel(a.role), sortValue: (a) => roleLabel(a.role) },
-    { key: 'signalDate', header: t('actionList.signalDate'), cell: (a) => format.date(a.signalDate), sortValue: (a) => a.signalDate },
-    { key: 'deadline', header: t('actionList.deadline'), cell: (a) => format.date(a.deadline), sortValue: (a) => a.deadline },
-    { key: 'status', header: t('actionList.status'), cell: (a) => statusLabel(a.status), sortValue: (a) => statusLabel(a.status) },
+    {
+      key: 'title',
+      header: t('actionList.activity'),
+      cell: (a) => a.title,
+      sortValue: (a) => a.title,
+      rowHeader: true,
+    },
+    {
+      key: 'role',
+      header: t('actionList.role'),
+      cell: (a) => roleLabel(a.role),
+      sortValue: (a) => roleLabel(a.role),
+    },
+    {
+      key: 'signalDate',
+      header: t('actionList.signalDate'),
+      cell: (a) => format.date(a.signalDate),
+      sortValue: (a) => a.signalDate,
+    },
+    {
+      key: 'deadline',
+      header: t('actionList.deadline'),
+      cell: (a) => format.date(a.deadline),
+      sortValue: (a) => a.deadline,
+    },
+    {
+      key: 'status',
+      header: t('actionList.status'),
+      cell: (a) => statusLabel(a.status),
+      sortValue: (a) => statusLabel(a.status),
+    },
     { key: 'conclusion', header: t('handle.conclusion'), cell: (a) => a.conclusion ?? '—' },
   ];
 
@@ -113,7 +146,14 @@ export function DossierPage({ basePath }: { basePath: string }) {
           }
         >
           {notice ? (
-            <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={common('close')}>
+            <Alert
+              color="green"
+              variant="light"
+              role="status"
+              withCloseButton
+              onClose={() => setNotice(null)}
+              closeButtonLabel={common('close')}
+            >
               {notice}
             </Alert>
           ) : null}
@@ -134,10 +174,23 @@ export function DossierPage({ basePath }: { basePath: string }) {
           )}
         </Widget>
         <DocumentsSection sickCases={person.sickCases} role={role} />
-        {role && CORRECTION_REVIEWERS.includes(role) ? <CorrectionRequestsWidget personId={person.id} /> : null}
+        {role && CORRECTION_REVIEWERS.includes(role) ? (
+          <CorrectionRequestsWidget personId={person.id} />
+        ) : null}
       </Stack>
-      {reporting ? <SickReportDialog personId={person.id} personName={person.fullName} opened onClose={() => setReporting(false)} /> : null}
-      <HandleActivityDialog activity={selected} onClose={() => setSelected(null)} onHandled={() => setNotice(t('handle.success'))} />
+      {reporting ? (
+        <SickReportDialog
+          personId={person.id}
+          personName={person.fullName}
+          opened
+          onClose={() => setReporting(false)}
+        />
+      ) : null}
+      <HandleActivityDialog
+        activity={selected}
+        onClose={() => setSelected(null)}
+        onHandled={() => setNotice(t('handle.success'))}
+      />
       {adding ? (
         <AddActivityDialog
           personId={person.id}

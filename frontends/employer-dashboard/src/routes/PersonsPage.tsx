@@ -39,10 +39,31 @@ export function PersonsPage() {
   const total = shown?.persons.total ?? 0;
 
   const columns: DataTableColumn<PersonRow>[] = [
-    { key: 'name', header: t('persons.name'), cell: (p) => p.fullName, sortValue: (p) => p.fullName, rowHeader: true },
-    { key: 'jobTitle', header: t('persons.jobTitle'), cell: (p) => p.currentEmployment?.jobTitle ?? '—', sortValue: (p) => p.currentEmployment?.jobTitle },
-    { key: 'department', header: t('persons.department'), cell: (p) => p.currentEmployment?.department?.name ?? '—', sortValue: (p) => p.currentEmployment?.department?.name },
-    { key: 'employer', header: t('persons.employer'), cell: (p) => p.currentEmployment?.employer.name ?? '—', sortValue: (p) => p.currentEmployment?.employer.name },
+    {
+      key: 'name',
+      header: t('persons.name'),
+      cell: (p) => p.fullName,
+      sortValue: (p) => p.fullName,
+      rowHeader: true,
+    },
+    {
+      key: 'jobTitle',
+      header: t('persons.jobTitle'),
+      cell: (p) => p.currentEmployment?.jobTitle ?? '—',
+      sortValue: (p) => p.currentEmployment?.jobTitle,
+    },
+    {
+      key: 'department',
+      header: t('persons.department'),
+      cell: (p) => p.currentEmployment?.department?.name ?? '—',
+      sortValue: (p) => p.currentEmployment?.department?.name,
+    },
+    {
+      key: 'employer',
+      header: t('persons.employer'),
+      cell: (p) => p.currentEmployment?.employer.name ?? '—',
+      sortValue: (p) => p.currentEmployment?.employer.name,
+    },
     {
       key: 'absence',
       header: t('persons.absence'),

@@ -9,6 +9,9 @@ import type { FieldError } from './validation';
 export function useMessages() {
   const t = useT('employerDashboard');
   const translate = t as unknown as (key: string, values?: Record<string, unknown>) => string;
-  const fieldError = useCallback((error: FieldError | undefined) => (error ? translate(error.key, error.values) : undefined), [translate]);
+  const fieldError = useCallback(
+    (error: FieldError | undefined) => (error ? translate(error.key, error.values) : undefined),
+    [translate],
+  );
   return { t, translate, fieldError };
 }

@@ -40,7 +40,6 @@ export const optionalText = (value: string): string | undefined => value.trim() 
 // ---------------------------------------------------------------------------------------------
 // Errors of the API
 
-
 /**
  * The message key for a failed mutation: the stable `extensions.code` when the catalog knows it,
  * else a network or generic message. Never the server's English text: it is for developers.
@@ -48,7 +47,8 @@ export const optionalText = (value: string): string | undefined => value.trim() 
 export function errorMessageKey(error: unknown): `errors.${keyof DashboardCatalog['errors']}` {
   const code = errorCode(error);
   // The Dutch catalog is always loaded and has every key: it decides which codes have a message.
-  if (code && i18n.exists(`errors.${code}`, { ns: 'employerDashboard', lng: 'nl' })) return `errors.${code as keyof DashboardCatalog['errors']}`;
+  if (code && i18n.exists(`errors.${code}`, { ns: 'employerDashboard', lng: 'nl' }))
+    return `errors.${code as keyof DashboardCatalog['errors']}`;
   if (code === 'GRAPHQL_VALIDATION_FAILED') return 'errors.BAD_USER_INPUT';
   if (error && typeof error === 'object' && !code) {
     const name = (error as { name?: unknown }).name;

@@ -1,9 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 
-export type ViewerRole = 'EMPLOYEE' | 'EMPLOYER' | 'OCCUPATIONAL_PHYSICIAN' | 'CASE_MANAGER' | 'PLANNER' | 'ADMIN';
+export type ViewerRole =
+  'EMPLOYEE' | 'EMPLOYER' | 'OCCUPATIONAL_PHYSICIAN' | 'CASE_MANAGER' | 'PLANNER' | 'ADMIN';
 
-export const VIEWER: TypedDocumentNode<{ viewer: { id: string; role: ViewerRole } | null }, Record<string, never>> = gql`
+export const VIEWER: TypedDocumentNode<
+  { viewer: { id: string; role: ViewerRole } | null },
+  Record<string, never>
+> = gql`
   query DashboardViewer {
     viewer {
       id

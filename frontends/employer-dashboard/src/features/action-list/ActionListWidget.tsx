@@ -111,15 +111,43 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
           leftSection={<span aria-hidden="true">✎</span>}
         >
           {t('handle.open')}
-          <VisuallyHidden>: {t('handle.openFor', { title: a.title, name: a.person.fullName })}</VisuallyHidden>
+          <VisuallyHidden>
+            : {t('handle.openFor', { title: a.title, name: a.person.fullName })}
+          </VisuallyHidden>
         </Button>
       ),
     },
-    { key: 'title', header: t('actionList.activity'), cell: (a) => a.title, sortValue: (a) => a.title, rowHeader: true },
-    { key: 'person', header: t('actionList.person'), cell: (a) => a.person.fullName, sortValue: (a) => a.person.fullName },
-    { key: 'role', header: t('actionList.role'), cell: (a) => roleLabel(a.role), sortValue: (a) => roleLabel(a.role) },
-    { key: 'kind', header: t('actionList.kind'), cell: (a) => kindLabel(a.kind), sortValue: (a) => kindLabel(a.kind) },
-    { key: 'signalDate', header: t('actionList.signalDate'), cell: (a) => format.date(a.signalDate), sortValue: (a) => a.signalDate },
+    {
+      key: 'title',
+      header: t('actionList.activity'),
+      cell: (a) => a.title,
+      sortValue: (a) => a.title,
+      rowHeader: true,
+    },
+    {
+      key: 'person',
+      header: t('actionList.person'),
+      cell: (a) => a.person.fullName,
+      sortValue: (a) => a.person.fullName,
+    },
+    {
+      key: 'role',
+      header: t('actionList.role'),
+      cell: (a) => roleLabel(a.role),
+      sortValue: (a) => roleLabel(a.role),
+    },
+    {
+      key: 'kind',
+      header: t('actionList.kind'),
+      cell: (a) => kindLabel(a.kind),
+      sortValue: (a) => kindLabel(a.kind),
+    },
+    {
+      key: 'signalDate',
+      header: t('actionList.signalDate'),
+      cell: (a) => format.date(a.signalDate),
+      sortValue: (a) => a.signalDate,
+    },
     {
       key: 'deadline',
       header: t('actionList.deadline'),
@@ -135,13 +163,23 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
       ),
       sortValue: (a) => a.deadline,
     },
-    { key: 'status', header: t('actionList.status'), cell: (a) => statusLabel(a.status), sortValue: (a) => statusLabel(a.status) },
+    {
+      key: 'status',
+      header: t('actionList.status'),
+      cell: (a) => statusLabel(a.status),
+      sortValue: (a) => statusLabel(a.status),
+    },
   ];
 
   return (
     <Widget
       title={t('actionList.title')}
-      description={[listKind ? t(`actionList.for${listKind}`) : null, t('actionList.description', { days: daysAhead })].filter(Boolean).join(' ')}
+      description={[
+        listKind ? t(`actionList.for${listKind}`) : null,
+        t('actionList.description', { days: daysAhead }),
+      ]
+        .filter(Boolean)
+        .join(' ')}
       onRefresh={() => void refetch()}
       refreshing={loading && !!data}
       actions={
@@ -151,7 +189,13 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
               {t('actionList.overdueCount', { count: overdue })}
             </Badge>
           ) : null}
-          <Button size="xs" variant="default" aria-expanded={settingsOpen} aria-controls={settingsId} onClick={() => setSettingsOpen((o) => !o)}>
+          <Button
+            size="xs"
+            variant="default"
+            aria-expanded={settingsOpen}
+            aria-controls={settingsId}
+            onClick={() => setSettingsOpen((o) => !o)}
+          >
             {t('settings.title')}
           </Button>
         </>
@@ -169,7 +213,11 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
           />
         </div>
       ) : null}
-      <Checkbox label={t('settings.onlyOverdue')} checked={onlyOverdue} onChange={(event) => setOnlyOverdue(event.currentTarget.checked)} />
+      <Checkbox
+        label={t('settings.onlyOverdue')}
+        checked={onlyOverdue}
+        onChange={(event) => setOnlyOverdue(event.currentTarget.checked)}
+      />
       {saved ? (
         <Alert
           color={saved === 'saved' ? 'green' : 'yellow'}
@@ -183,7 +231,14 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
         </Alert>
       ) : null}
       {handled ? (
-        <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setHandled(null)} closeButtonLabel={common('close')}>
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setHandled(null)}
+          closeButtonLabel={common('close')}
+        >
           {t('handle.success')}
         </Alert>
       ) : null}
@@ -193,18 +248,22 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
         <LoadingState />
       ) : (
         <DataTable
-            caption={t('actionList.caption', { days: daysAhead })}
-            captionHidden
-            columns={columns}
-            rows={rows}
-            rowKey={(a) => a.id}
-            initialSort={{ key: 'deadline', direction: 'ascending' }}
-            rowTone={(a) => (isOverdue(a, today) ? 'danger' : undefined)}
-            emptyText={t('actionList.empty')}
+          caption={t('actionList.caption', { days: daysAhead })}
+          captionHidden
+          columns={columns}
+          rows={rows}
+          rowKey={(a) => a.id}
+          initialSort={{ key: 'deadline', direction: 'ascending' }}
+          rowTone={(a) => (isOverdue(a, today) ? 'danger' : undefined)}
+          emptyText={t('actionList.empty')}
           pageSizeOptions={[10, 25, 50]}
         />
       )}
-      <HandleActivityDialog activity={selected} onClose={() => setSelected(null)} onHandled={(a) => setHandled(a.id)} />
+      <HandleActivityDialog
+        activity={selected}
+        onClose={() => setSelected(null)}
+        onHandled={(a) => setHandled(a.id)}
+      />
     </Widget>
   );
 }

@@ -1,13 +1,31 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput, toIsoDate, useFormat, useMediaQuery, useT } from '@poortwachter/ui';
+import {
+  Button,
+  Group,
+  Modal,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  toIsoDate,
+  useFormat,
+  useMediaQuery,
+  useT,
+} from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { ActivityTypeSelect } from './ActivityTypeSelect';
 import { ADD_ACTIVITY, type ActivityDetail } from './operations';
 import { AFTER_CHANGE_QUERIES } from '../../shared/refetch';
 import { type AbsenceCase } from '../sick-report/operations';
 import { useMessages } from '../../shared/i18n';
-import { addActivityInput, validateAddActivity, type AddActivityField, type AddActivityValues } from './validation';
-import { errorMessageKey, type FieldErrors } from '../../shared/validation';
+import {
+  addActivityInput,
+  validateAddActivity,
+  type AddActivityField,
+  type AddActivityValues,
+} from './validation';
+import { type FieldErrors } from '../../shared/validation';
+import { MutationError } from '../../shared/MutationError';
 
 export interface AddActivityDialogProps {
   personId: string;
@@ -20,15 +38,28 @@ export interface AddActivityDialogProps {
 }
 
 /** "Toevoegen van activiteiten": a type from the catalogue, a deadline and remarks; the signal date is the system's. */
-export function AddActivityDialog({ personId, personName, openCase, opened, onClose, onAdded }: AddActivityDialogProps) {
-  const { t, translate, fieldError } = useMessages();
+export function AddActivityDialog({
+  personId,
+  personName,
+  openCase,
+  opened,
+  onClose,
+  onAdded,
+}: AddActivityDialogProps) {
+  const { t, fieldError } = useMessages();
   const common = useT();
   const format = useFormat();
   const phone = useMediaQuery('(max-width: 36em)');
   const today = toIsoDate(new Date());
-  const [values, setValues] = useState<AddActivityValues>({ activityTypeCode: '', deadline: '', remarks: '' });
+  const [values, setValues] = useState<AddActivityValues>({
+    activityTypeCode: '',
+    deadline: '',
+    remarks: '',
+  });
   const [errors, setErrors] = useState<FieldErrors<AddActivityField>>({});
-  const [add, { loading, error, reset }] = useMutation(ADD_ACTIVITY, { refetchQueries: AFTER_CHANGE_QUERIES });
+  const [add, { loading, error, reset }] = useMutation(ADD_ACTIVITY, {
+    refetchQueries: AFTER_CHANGE_QUERIES,
+  });
   const set = <F extends AddActivityField>(field: F, value: AddActivityValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
@@ -41,7 +72,9 @@ export function AddActivityDialog({ personId, personName, openCase, opened, onCl
     if (Object.keys(found).length > 0) return;
     reset();
     try {
-      const result = await add({ variables: { input: addActivityInput(personId, openCase?.id ?? null, values) } });
+      const result = await add({
+        variables: { input: addActivityInput(personId, openCase?.id ?? null, values) },
+      });
       if (result.data) onAdded?.(result.data.addActivity);
       onClose();
     } catch {
@@ -61,7 +94,9 @@ export function AddActivityDialog({ personId, personName, openCase, opened, onCl
       <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack gap="sm">
           <Text size="sm">{t('addActivity.intro')}</Text>
-          {openCase ? <Text size="sm">{t('addActivity.forCase', { date: format.date(openCase.firstSickDay) })}</Text> : null}
+          {openCase ? (
+            <Text size="sm">{t('addActivity.forCase', { date: format.date(openCase.firstSickDay) })}</Text>
+          ) : null}
           <ActivityTypeSelect
             label={t('addActivity.type')}
             placeholder={t('addActivity.typePlaceholder')}
@@ -87,11 +122,7 @@ export function AddActivityDialog({ personId, personName, openCase, opened, onCl
             onChange={(event) => set('remarks', event.currentTarget.value)}
             error={fieldError(errors.remarks)}
           />
-          {error ? (
-            <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-              {translate(errorMessageKey(error))}
-            </Alert>
-          ) : null}
+          <MutationError error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={loading}>
               {t('addActivity.submit')}

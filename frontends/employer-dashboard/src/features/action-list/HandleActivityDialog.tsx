@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -23,14 +22,17 @@ import { AFTER_CHANGE_QUERIES } from '../../shared/refetch';
 import { HANDLE_ACTIVITY, type ActionItem } from './operations';
 import { useMessages } from '../../shared/i18n';
 import { emptyHandle, handleInput, validateHandle, type HandleField, type HandleValues } from './validation';
-import { errorMessageKey, type FieldErrors } from '../../shared/validation';
+import { type FieldErrors } from '../../shared/validation';
+import { MutationError } from '../../shared/MutationError';
 
 function HandleForm({ activity, onDone }: { activity: ActionItem; onDone: () => void }) {
-  const { t, translate, fieldError } = useMessages();
+  const { t, fieldError } = useMessages();
   const format = useFormat();
   const [values, setValues] = useState<HandleValues>(emptyHandle);
   const [errors, setErrors] = useState<FieldErrors<HandleField>>({});
-  const [handle, { loading, error, reset }] = useMutation(HANDLE_ACTIVITY, { refetchQueries: AFTER_CHANGE_QUERIES });
+  const [handle, { loading, error, reset }] = useMutation(HANDLE_ACTIVITY, {
+    refetchQueries: AFTER_CHANGE_QUERIES,
+  });
   const set = <F extends HandleField>(field: F, value: HandleValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
@@ -60,8 +62,19 @@ function HandleForm({ activity, onDone }: { activity: ActionItem; onDone: () => 
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput label={t('handle.person')} value={activity.person.fullName} readOnly variant="filled" />
-          <TextInput label={t('handle.signalDate')} description={t('handle.signalDateNote')} value={format.date(activity.signalDate)} readOnly variant="filled" />
-          <TextInput label={t('handle.deadline')} value={format.date(activity.deadline)} readOnly variant="filled" />
+          <TextInput
+            label={t('handle.signalDate')}
+            description={t('handle.signalDateNote')}
+            value={format.date(activity.signalDate)}
+            readOnly
+            variant="filled"
+          />
+          <TextInput
+            label={t('handle.deadline')}
+            value={format.date(activity.deadline)}
+            readOnly
+            variant="filled"
+          />
         </SimpleGrid>
         <Fieldset legend={t('handle.execution')}>
           <Stack gap="sm">
@@ -77,8 +90,17 @@ function HandleForm({ activity, onDone }: { activity: ActionItem; onDone: () => 
                 <Radio value="CANCELLED" label={t('handle.statusCancelled')} />
               </Group>
             </Radio.Group>
-            <Textarea label={t('handle.conclusion')} description={t('handle.conclusionHelp')} rows={2} {...text('conclusion')} />
-            <Checkbox label={t('handle.followUp')} checked={values.withFollowUp} onChange={(event) => set('withFollowUp', event.currentTarget.checked)} />
+            <Textarea
+              label={t('handle.conclusion')}
+              description={t('handle.conclusionHelp')}
+              rows={2}
+              {...text('conclusion')}
+            />
+            <Checkbox
+              label={t('handle.followUp')}
+              checked={values.withFollowUp}
+              onChange={(event) => set('withFollowUp', event.currentTarget.checked)}
+            />
             {values.withFollowUp ? (
               <Fieldset legend={t('handle.followUpLegend')} variant="filled">
                 <Stack gap="sm">
@@ -89,19 +111,26 @@ function HandleForm({ activity, onDone }: { activity: ActionItem; onDone: () => 
                     onChange={(code) => set('followUpType', code)}
                     error={fieldError(errors.followUpType)}
                   />
-                  <TextInput type="date" required min={toIsoDate(new Date())} label={t('handle.followUpDeadline')} {...text('followUpDeadline')} />
+                  <TextInput
+                    type="date"
+                    required
+                    min={toIsoDate(new Date())}
+                    label={t('handle.followUpDeadline')}
+                    {...text('followUpDeadline')}
+                  />
                   <Textarea label={t('handle.followUpRemarks')} rows={2} {...text('followUpRemarks')} />
                 </Stack>
               </Fieldset>
             ) : null}
-            <Textarea label={t('handle.remarks')} description={t('handle.remarksHelp')} rows={2} {...text('remarks')} />
+            <Textarea
+              label={t('handle.remarks')}
+              description={t('handle.remarksHelp')}
+              rows={2}
+              {...text('remarks')}
+            />
           </Stack>
         </Fieldset>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-            {translate(errorMessageKey(error))}
-          </Alert>
-        ) : null}
+        <MutationError error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={loading}>
             {t('handle.submit')}

@@ -74,7 +74,10 @@ export interface ActivityTypeItem {
   category: string;
 }
 
-export const ACTIVITY_TYPES: TypedDocumentNode<{ activityTypes: ActivityTypeItem[] }, Record<string, never>> = gql`
+export const ACTIVITY_TYPES: TypedDocumentNode<
+  { activityTypes: ActivityTypeItem[] },
+  Record<string, never>
+> = gql`
   query ActivityTypes {
     activityTypes {
       code
@@ -94,7 +97,10 @@ export interface HandleActivityInput {
   followUp?: { activityTypeCode: string; deadline: string; remarks?: string };
 }
 
-export const HANDLE_ACTIVITY: TypedDocumentNode<{ handleActivity: ActivityDetail }, { input: HandleActivityInput }> = gql`
+export const HANDLE_ACTIVITY: TypedDocumentNode<
+  { handleActivity: ActivityDetail },
+  { input: HandleActivityInput }
+> = gql`
   mutation HandleActivity($input: HandleActivityInput!) {
     handleActivity(input: $input) {
       ...ActivityDetailFields
@@ -111,11 +117,12 @@ export interface AddActivityInput {
   remarks?: string;
 }
 
-export const ADD_ACTIVITY: TypedDocumentNode<{ addActivity: ActivityDetail }, { input: AddActivityInput }> = gql`
-  mutation AddActivity($input: AddActivityInput!) {
-    addActivity(input: $input) {
-      ...ActivityDetailFields
+export const ADD_ACTIVITY: TypedDocumentNode<{ addActivity: ActivityDetail }, { input: AddActivityInput }> =
+  gql`
+    mutation AddActivity($input: AddActivityInput!) {
+      addActivity(input: $input) {
+        ...ActivityDetailFields
+      }
     }
-  }
-  ${ACTIVITY_DETAIL_FIELDS}
-`;
+    ${ACTIVITY_DETAIL_FIELDS}
+  `;

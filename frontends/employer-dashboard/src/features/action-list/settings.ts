@@ -37,12 +37,17 @@ export type SaveOutcome = 'saved' | 'notSaved';
  * cannot be read the default applies, and when they cannot be saved the new value still applies
  * for this visit: a settings outage must never take the action list down with it.
  */
-export function useDaysAhead(): { days: number; ready: boolean; save: (days: number) => Promise<SaveOutcome> } {
+export function useDaysAhead(): {
+  days: number;
+  ready: boolean;
+  save: (days: number) => Promise<SaveOutcome>;
+} {
   const { data, error } = useQuery(MY_SETTINGS);
   const [chosen, setChosen] = useState<number | null>(null);
   const [update] = useMutation(UPDATE_MY_SETTINGS);
   const stored = data?.mySettings.actionListDaysAhead;
-  const days = chosen ?? (stored !== undefined && stored >= 1 && stored <= MAX_DAYS_AHEAD ? stored : DEFAULT_DAYS_AHEAD);
+  const days =
+    chosen ?? (stored !== undefined && stored >= 1 && stored <= MAX_DAYS_AHEAD ? stored : DEFAULT_DAYS_AHEAD);
   const save = useCallback(
     async (value: number): Promise<SaveOutcome> => {
       setChosen(value);

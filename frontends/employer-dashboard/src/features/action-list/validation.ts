@@ -1,5 +1,12 @@
 import { daysBetween } from '@poortwachter/ui';
-import { type FieldError, type FieldErrors, isValidDate, tooLong, compact, optionalText } from '../../shared/validation';
+import {
+  type FieldError,
+  type FieldErrors,
+  isValidDate,
+  tooLong,
+  compact,
+  optionalText,
+} from '../../shared/validation';
 import type { AddActivityInput, HandleActivityInput } from './operations';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +41,9 @@ function deadlineError(value: string, today: string): FieldError | undefined {
   if (!deadline) return { key: 'validation.deadlineRequired' };
   if (!isValidDate(deadline)) return { key: 'validation.dateInvalid' };
   if (deadline < today) return { key: 'validation.deadlineInPast' };
-  return daysBetween(today, deadline) > MAX_DEADLINE_DAYS_AHEAD ? { key: 'validation.deadlineTooFar', values: { days: MAX_DEADLINE_DAYS_AHEAD } } : undefined;
+  return daysBetween(today, deadline) > MAX_DEADLINE_DAYS_AHEAD
+    ? { key: 'validation.deadlineTooFar', values: { days: MAX_DEADLINE_DAYS_AHEAD } }
+    : undefined;
 }
 
 export function validateHandle(values: HandleValues, today: string): FieldErrors<HandleField> {
@@ -43,14 +52,22 @@ export function validateHandle(values: HandleValues, today: string): FieldErrors
     status: values.status ? undefined : { key: 'validation.statusRequired' },
     conclusion: tooLong(values.conclusion),
     remarks: tooLong(values.remarks),
-    followUpType: values.withFollowUp && !values.followUpType ? { key: 'validation.followUpTypeRequired' } : undefined,
-    followUpDeadline: !values.withFollowUp ? undefined : !deadline ? { key: 'validation.followUpDeadlineRequired' } : deadlineError(deadline, today),
+    followUpType:
+      values.withFollowUp && !values.followUpType ? { key: 'validation.followUpTypeRequired' } : undefined,
+    followUpDeadline: !values.withFollowUp
+      ? undefined
+      : !deadline
+        ? { key: 'validation.followUpDeadlineRequired' }
+        : deadlineError(deadline, today),
     followUpRemarks: values.withFollowUp ? tooLong(values.followUpRemarks) : undefined,
   });
 }
 
 export function handleInput(activityId: string, values: HandleValues): HandleActivityInput {
-  const input: HandleActivityInput = { activityId, status: values.status === 'CANCELLED' ? 'CANCELLED' : 'HANDLED' };
+  const input: HandleActivityInput = {
+    activityId,
+    status: values.status === 'CANCELLED' ? 'CANCELLED' : 'HANDLED',
+  };
   const conclusion = optionalText(values.conclusion);
   const remarks = optionalText(values.remarks);
   if (conclusion) input.conclusion = conclusion;
@@ -84,7 +101,11 @@ export function validateAddActivity(values: AddActivityValues, today: string): F
   });
 }
 
-export function addActivityInput(personId: string, sickCaseId: string | null, values: AddActivityValues): AddActivityInput {
+export function addActivityInput(
+  personId: string,
+  sickCaseId: string | null,
+  values: AddActivityValues,
+): AddActivityInput {
   const remarks = optionalText(values.remarks);
   return {
     personId,

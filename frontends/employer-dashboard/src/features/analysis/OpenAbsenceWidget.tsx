@@ -7,7 +7,12 @@ export function OpenAbsenceWidget() {
   const t = useT('employerDashboard');
   const { data, loading, error, refetch } = useQuery(OPEN_ABSENCE_BY_DURATION_CLASS);
   return (
-    <Widget title={t('analysis.title')} description={t('analysis.description')} onRefresh={() => void refetch()} refreshing={loading && !!data}>
+    <Widget
+      title={t('analysis.title')}
+      description={t('analysis.description')}
+      onRefresh={() => void refetch()}
+      refreshing={loading && !!data}
+    >
       {error ? (
         <ErrorPanel error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (

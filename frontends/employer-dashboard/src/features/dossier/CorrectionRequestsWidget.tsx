@@ -20,7 +20,7 @@ import {
 } from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../shared/i18n';
-import { errorMessageKey, type FieldErrors } from '../../shared/validation';
+import { type FieldErrors } from '../../shared/validation';
 import {
   OPEN_CORRECTION_REQUESTS,
   RESOLVE_CORRECTION_REQUEST,
@@ -28,6 +28,7 @@ import {
   type CorrectionDecision,
   type CorrectionRequestRow,
 } from './corrections';
+import { MutationError } from '../../shared/MutationError';
 
 /** The employee's open requests to correct personal details, each resolvable or rejectable with an answer. */
 export function CorrectionRequestsWidget({ personId }: { personId: string }) {
@@ -121,7 +122,7 @@ function ResolveCorrectionDialog({
   onClose: () => void;
   onResolved: () => void;
 }) {
-  const { t, translate, fieldError } = useMessages();
+  const { t, fieldError } = useMessages();
   const common = useT();
   const fieldLabel = useEnumLabel('employerDashboard', 'corrections.fields');
   const phone = useMediaQuery('(max-width: 36em)');
@@ -209,11 +210,7 @@ function ResolveCorrectionDialog({
             }}
             error={fieldError(errors.response)}
           />
-          {error ? (
-            <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-              {translate(errorMessageKey(error))}
-            </Alert>
-          ) : null}
+          <MutationError error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={loading}>
               {t('corrections.submit')}

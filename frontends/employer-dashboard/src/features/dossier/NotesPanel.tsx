@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -14,9 +13,10 @@ import {
 } from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../shared/i18n';
-import { errorMessageKey, type FieldError } from '../../shared/validation';
+import { type FieldError } from '../../shared/validation';
 import type { ViewerRole } from '../../shared/viewer';
 import { ADD_NOTE, CASE_DOSSIER, canWriteMedical, NOTE_MAX, SHARE_NOTE, type DossierNote } from './documents';
+import { MutationError } from '../../shared/MutationError';
 
 export interface NotesPanelProps {
   sickCaseId: string;
@@ -120,11 +120,7 @@ export function NotesPanel({ sickCaseId, notes, role, onNotice }: NotesPanelProp
               onChange={(event) => setMedical(event.currentTarget.checked)}
             />
           ) : null}
-          {adding.error ? (
-            <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-              {translate(errorMessageKey(adding.error))}
-            </Alert>
-          ) : null}
+          <MutationError error={adding.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={adding.loading}>
               {t('documents.noteSubmit')}
@@ -132,11 +128,7 @@ export function NotesPanel({ sickCaseId, notes, role, onNotice }: NotesPanelProp
           </Group>
         </Stack>
       </form>
-      {sharing.error ? (
-        <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-          {translate(errorMessageKey(sharing.error))}
-        </Alert>
-      ) : null}
+      <MutationError error={sharing.error} />
       {notes.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('documents.notesEmpty')}

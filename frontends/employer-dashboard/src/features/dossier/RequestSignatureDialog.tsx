@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Text, useMediaQuery, useT } from '@poortwachter/ui';
+import { Button, Group, Modal, Stack, Text, useMediaQuery, useT } from '@poortwachter/ui';
 import { useMessages } from '../../shared/i18n';
-import { errorMessageKey } from '../../shared/validation';
 import { CASE_DOSSIER, REQUEST_SIGNATURE, type DossierDocument } from './documents';
+import { MutationError } from '../../shared/MutationError';
 
 export interface RequestSignatureDialogProps {
   document: DossierDocument | null;
@@ -18,7 +18,7 @@ export function RequestSignatureDialog({
   onClose,
   onRequested,
 }: RequestSignatureDialogProps) {
-  const { t, translate } = useMessages();
+  const { t } = useMessages();
   const common = useT();
   const phone = useMediaQuery('(max-width: 36em)');
   const [request, { loading, error, reset }] = useMutation(REQUEST_SIGNATURE, {
@@ -48,11 +48,7 @@ export function RequestSignatureDialog({
     >
       <Stack gap="sm">
         <Text size="sm">{t('documents.requestSignatureConfirm', { title: document.title })}</Text>
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-            {translate(errorMessageKey(error))}
-          </Alert>
-        ) : null}
+        <MutationError error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {common('close')}

@@ -16,7 +16,14 @@ export interface PersonsData {
   persons: { total: number; items: PersonRow[] };
 }
 export interface PersonsVariables {
-  filter?: { search?: string; employerId?: string; divisionId?: string; departmentId?: string; activeOnly?: boolean; absent?: boolean };
+  filter?: {
+    search?: string;
+    employerId?: string;
+    divisionId?: string;
+    departmentId?: string;
+    activeOnly?: boolean;
+    absent?: boolean;
+  };
   page?: { offset?: number; limit?: number };
 }
 
@@ -51,5 +58,9 @@ export const PERSONS: TypedDocumentNode<PersonsData, PersonsVariables> = gql`
 
 /** The open sick case of a person, if any (the one that started last). */
 export function openCase(person: PersonRow): PersonRow['sickCases'][number] | null {
-  return person.sickCases.filter((c) => c.status === 'OPEN').sort((a, b) => b.firstSickDay.localeCompare(a.firstSickDay))[0] ?? null;
+  return (
+    person.sickCases
+      .filter((c) => c.status === 'OPEN')
+      .sort((a, b) => b.firstSickDay.localeCompare(a.firstSickDay))[0] ?? null
+  );
 }

@@ -20,7 +20,6 @@ import {
 } from '@poortwachter/ui';
 import { useState } from 'react';
 import { useMessages } from '../../shared/i18n';
-import { errorMessageKey } from '../../shared/validation';
 import {
   AFTER_PROTOCOL_CHANGE,
   EMPLOYERS,
@@ -32,6 +31,7 @@ import {
   type ProtocolRow,
 } from './operations';
 import { ProtocolRowDialog } from './ProtocolRowDialog';
+import { MutationError } from '../../shared/MutationError';
 
 const STANDARD = '';
 
@@ -68,7 +68,7 @@ function History({ employerId }: { employerId: string | null }) {
  * administrator. Every change is a new version for sick reports from then on.
  */
 export function ProtocolAdmin() {
-  const { t, translate } = useMessages();
+  const { t } = useMessages();
   const common = useT();
   const format = useFormat();
   const roleLabel = useEnumLabel('employerDashboard', 'activityRole');
@@ -79,7 +79,9 @@ export function ProtocolAdmin() {
   const [notice, setNotice] = useState<string | null>(null);
   const employers = useQuery(EMPLOYERS);
   const { data, loading, error, refetch } = useQuery(PROTOCOL, { variables: { employerId } });
-  const [resetRow, resetRowState] = useMutation(RESET_PROTOCOL_ROW, { refetchQueries: AFTER_PROTOCOL_CHANGE });
+  const [resetRow, resetRowState] = useMutation(RESET_PROTOCOL_ROW, {
+    refetchQueries: AFTER_PROTOCOL_CHANGE,
+  });
   const [resetAll, resetAllState] = useMutation(RESET_PROTOCOL, { refetchQueries: AFTER_PROTOCOL_CHANGE });
   const protocol = data?.protocol;
   const mutationError = resetRowState.error ?? resetAllState.error;
@@ -92,8 +94,13 @@ export function ProtocolAdmin() {
     resetAllState.reset();
     try {
       const result = row
-        ? (await resetRow({ variables: { input: { employerId, code: row.code, expectedVersion: protocol.version } } })).data?.resetProtocolRow
-        : (await resetAll({ variables: { input: { employerId, expectedVersion: protocol.version } } })).data?.resetProtocol;
+        ? (
+            await resetRow({
+              variables: { input: { employerId, code: row.code, expectedVersion: protocol.version } },
+            })
+          ).data?.resetProtocolRow
+        : (await resetAll({ variables: { input: { employerId, expectedVersion: protocol.version } } })).data
+            ?.resetProtocol;
       if (result) saved(result);
     } catch {
       // Shown from the mutation state.
@@ -120,7 +127,12 @@ export function ProtocolAdmin() {
             <VisuallyHidden>: {r.title}</VisuallyHidden>
           </Button>
           {employerId && r.overridden ? (
-            <Button size="compact-sm" variant="default" loading={resetRowState.loading} onClick={() => void reset(r)}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              loading={resetRowState.loading}
+              onClick={() => void reset(r)}
+            >
               {t('protocol.resetRow')}
               <VisuallyHidden>: {r.title}</VisuallyHidden>
             </Button>
@@ -128,11 +140,39 @@ export function ProtocolAdmin() {
         </Group>
       ),
     },
-    { key: 'title', header: t('protocol.step'), cell: (r) => r.title, sortValue: (r) => r.title, rowHeader: true },
-    { key: 'role', header: t('protocol.role'), cell: (r) => roleLabel(r.role), sortValue: (r) => roleLabel(r.role) },
-    { key: 'kind', header: t('protocol.kind'), cell: (r) => kindLabel(r.kind), sortValue: (r) => kindLabel(r.kind) },
-    { key: 'signalDay', header: t('protocol.signalDay'), cell: (r) => r.signalDay, sortValue: (r) => r.signalDay, align: 'right' },
-    { key: 'deadlineDay', header: t('protocol.deadlineDay'), cell: (r) => r.deadlineDay, sortValue: (r) => r.deadlineDay, align: 'right' },
+    {
+      key: 'title',
+      header: t('protocol.step'),
+      cell: (r) => r.title,
+      sortValue: (r) => r.title,
+      rowHeader: true,
+    },
+    {
+      key: 'role',
+      header: t('protocol.role'),
+      cell: (r) => roleLabel(r.role),
+      sortValue: (r) => roleLabel(r.role),
+    },
+    {
+      key: 'kind',
+      header: t('protocol.kind'),
+      cell: (r) => kindLabel(r.kind),
+      sortValue: (r) => kindLabel(r.kind),
+    },
+    {
+      key: 'signalDay',
+      header: t('protocol.signalDay'),
+      cell: (r) => r.signalDay,
+      sortValue: (r) => r.signalDay,
+      align: 'right',
+    },
+    {
+      key: 'deadlineDay',
+      header: t('protocol.deadlineDay'),
+      cell: (r) => r.deadlineDay,
+      sortValue: (r) => r.deadlineDay,
+      align: 'right',
+    },
     { key: 'trigger', header: t('protocol.triggerHeader'), cell: triggerLabel, sortValue: triggerLabel },
     ...(employerId
       ? [
@@ -165,7 +205,12 @@ export function ProtocolAdmin() {
         refreshing={loading && !!data}
         actions={
           employerId && overridden > 0 ? (
-            <Button size="xs" variant="default" loading={resetAllState.loading} onClick={() => void reset(null)}>
+            <Button
+              size="xs"
+              variant="default"
+              loading={resetAllState.loading}
+              onClick={() => void reset(null)}
+            >
               {t('protocol.resetAll')}
             </Button>
           ) : null
@@ -193,21 +238,30 @@ export function ProtocolAdmin() {
         {protocol ? (
           <Text size="sm" c="dimmed">
             {employerId
-              ? t('protocol.versionEmployer', { version: protocol.version, standardVersion: protocol.standardVersion, count: overridden })
+              ? t('protocol.versionEmployer', {
+                  version: protocol.version,
+                  standardVersion: protocol.standardVersion,
+                  count: overridden,
+                })
               : t('protocol.versionStandard', { version: protocol.version })}
-            {protocol.changedAt ? ` ${t('protocol.changedAt', { date: format.dateTime(protocol.changedAt) })}` : ''}
+            {protocol.changedAt
+              ? ` ${t('protocol.changedAt', { date: format.dateTime(protocol.changedAt) })}`
+              : ''}
           </Text>
         ) : null}
         {notice ? (
-          <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={common('close')}>
+          <Alert
+            color="green"
+            variant="light"
+            role="status"
+            withCloseButton
+            onClose={() => setNotice(null)}
+            closeButtonLabel={common('close')}
+          >
             {notice}
           </Alert>
         ) : null}
-        {mutationError ? (
-          <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-            {translate(errorMessageKey(mutationError))}
-          </Alert>
-        ) : null}
+        <MutationError error={mutationError} />
         {error ? (
           <ErrorPanel error={error} onRetry={() => void refetch()} />
         ) : !protocol ? (

@@ -1,10 +1,32 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, useEnumLabel, useMediaQuery, useT } from '@poortwachter/ui';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  useEnumLabel,
+  useMediaQuery,
+  useT,
+} from '@poortwachter/ui';
 import { useState, type FormEvent } from 'react';
 import { useMessages } from '../../shared/i18n';
-import { errorMessageKey, type FieldErrors } from '../../shared/validation';
+import { type FieldErrors } from '../../shared/validation';
 import { AFTER_PROTOCOL_CHANGE, UPDATE_PROTOCOL_ROW, type Protocol, type ProtocolRow } from './operations';
-import { changesSomething, formOf, MAX_PROTOCOL_DAY, protocolRowInput, validateProtocolRow, type ProtocolRowField, type ProtocolRowForm } from './validation';
+import {
+  changesSomething,
+  formOf,
+  MAX_PROTOCOL_DAY,
+  protocolRowInput,
+  validateProtocolRow,
+  type ProtocolRowField,
+  type ProtocolRowForm,
+} from './validation';
+import { MutationError } from '../../shared/MutationError';
 
 const ROLES = ['WG', 'BA', 'CM'] as const;
 const KINDS = ['ACTION', 'REMINDER', 'UWV', 'SIGNAL'] as const;
@@ -17,19 +39,21 @@ interface FormProps {
 }
 
 function ProtocolRowFormView({ row, employerId, version, onSaved }: FormProps) {
-  const { t, translate, fieldError } = useMessages();
+  const { t, fieldError } = useMessages();
   const roleLabel = useEnumLabel('employerDashboard', 'activityRole');
   const kindLabel = useEnumLabel('employerDashboard', 'activityKind');
   const [form, setForm] = useState<ProtocolRowForm>(() => formOf(row));
   const [errors, setErrors] = useState<FieldErrors<ProtocolRowField>>({});
   const [unchanged, setUnchanged] = useState(false);
-  const [update, { loading, error, reset }] = useMutation(UPDATE_PROTOCOL_ROW, { refetchQueries: AFTER_PROTOCOL_CHANGE });
+  const [update, { loading, error, reset }] = useMutation(UPDATE_PROTOCOL_ROW, {
+    refetchQueries: AFTER_PROTOCOL_CHANGE,
+  });
   const set = <F extends ProtocolRowField>(field: F, value: ProtocolRowForm[F]) => {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     setUnchanged(false);
   };
-  const standard = employerId ? row.standardRow ?? row : null;
+  const standard = employerId ? (row.standardRow ?? row) : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -115,11 +139,7 @@ function ProtocolRowFormView({ row, employerId, version, onSaved }: FormProps) {
             {t('protocol.unchanged')}
           </Alert>
         ) : null}
-        {error ? (
-          <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-            {translate(errorMessageKey(error))}
-          </Alert>
-        ) : null}
+        <MutationError error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={loading}>
             {t('protocol.save')}

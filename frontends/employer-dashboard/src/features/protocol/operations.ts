@@ -96,7 +96,10 @@ export const PROTOCOL_HISTORY: TypedDocumentNode<
   }
 `;
 
-export const EMPLOYERS: TypedDocumentNode<{ employers: { id: string; name: string }[] }, Record<string, never>> = gql`
+export const EMPLOYERS: TypedDocumentNode<
+  { employers: { id: string; name: string }[] },
+  Record<string, never>
+> = gql`
   query ProtocolEmployers {
     employers {
       id
@@ -111,7 +114,10 @@ export interface UpdateProtocolRowInput extends Partial<ProtocolRowValues> {
   expectedVersion: number;
 }
 
-export const UPDATE_PROTOCOL_ROW: TypedDocumentNode<{ updateProtocolRow: Protocol }, { input: UpdateProtocolRowInput }> = gql`
+export const UPDATE_PROTOCOL_ROW: TypedDocumentNode<
+  { updateProtocolRow: Protocol },
+  { input: UpdateProtocolRowInput }
+> = gql`
   mutation UpdateProtocolRow($input: UpdateProtocolRowInput!) {
     updateProtocolRow(input: $input) {
       ...ProtocolFields
@@ -132,7 +138,10 @@ export const RESET_PROTOCOL_ROW: TypedDocumentNode<
   ${PROTOCOL_FIELDS}
 `;
 
-export const RESET_PROTOCOL: TypedDocumentNode<{ resetProtocol: Protocol }, { input: { employerId: string; expectedVersion: number } }> = gql`
+export const RESET_PROTOCOL: TypedDocumentNode<
+  { resetProtocol: Protocol },
+  { input: { employerId: string; expectedVersion: number } }
+> = gql`
   mutation ResetProtocol($input: ResetProtocolInput!) {
     resetProtocol(input: $input) {
       ...ProtocolFields

@@ -24,7 +24,9 @@ export const formOf = (row: ProtocolRowValues): ProtocolRowForm => ({
 });
 
 const dayError = (value: string): FieldError | undefined =>
-  parseWholeNumber(value, 0, MAX_PROTOCOL_DAY) === null ? { key: 'validation.protocolDayRange', values: { max: MAX_PROTOCOL_DAY } } : undefined;
+  parseWholeNumber(value, 0, MAX_PROTOCOL_DAY) === null
+    ? { key: 'validation.protocolDayRange', values: { max: MAX_PROTOCOL_DAY } }
+    : undefined;
 
 export function validateProtocolRow(form: ProtocolRowForm): FieldErrors<ProtocolRowField> {
   const title = form.title.trim();
@@ -37,7 +39,11 @@ export function validateProtocolRow(form: ProtocolRowForm): FieldErrors<Protocol
         ? { key: 'validation.tooLong', values: { max: MAX_PROTOCOL_TITLE } }
         : undefined,
     signalDay: dayError(form.signalDay),
-    deadlineDay: dayError(form.deadlineDay) ?? (signal !== null && deadline !== null && deadline < signal ? { key: 'validation.deadlineBeforeSignal' } : undefined),
+    deadlineDay:
+      dayError(form.deadlineDay) ??
+      (signal !== null && deadline !== null && deadline < signal
+        ? { key: 'validation.deadlineBeforeSignal' }
+        : undefined),
   });
 }
 
@@ -62,4 +68,6 @@ export function protocolRowInput(
 
 /** Whether the input changes anything at all (else no new version is worth making). */
 export const changesSomething = (input: UpdateProtocolRowInput): boolean =>
-  (['title', 'role', 'kind', 'signalDay', 'deadlineDay'] as const).some((field) => input[field] !== undefined);
+  (['title', 'role', 'kind', 'signalDay', 'deadlineDay'] as const).some(
+    (field) => input[field] !== undefined,
+  );

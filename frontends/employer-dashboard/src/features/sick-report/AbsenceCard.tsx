@@ -1,4 +1,16 @@
-import { Alert, Box, Button, DataTable, Group, Stack, Text, toIsoDate, useEnumLabel, useFormat, type DataTableColumn } from '@poortwachter/ui';
+import {
+  Alert,
+  Box,
+  Button,
+  DataTable,
+  Group,
+  Stack,
+  Text,
+  toIsoDate,
+  useEnumLabel,
+  useFormat,
+  type DataTableColumn,
+} from '@poortwachter/ui';
 import { useState } from 'react';
 import { absenceSegments, caseDuration, type AbsenceSegment } from './absence';
 import type { AbsenceCase, PersonAbsence } from './operations';
@@ -8,7 +20,17 @@ import { buildAbsenceCardPdf } from './pdf';
 const BAR_HEIGHT = 40;
 
 /** A bar per stretch of absence, as tall as its percentage; the table above carries the same facts. */
-function AbsenceTimeline({ segments, from, to, label }: { segments: AbsenceSegment[]; from: string; to: string; label: string }) {
+function AbsenceTimeline({
+  segments,
+  from,
+  to,
+  label,
+}: {
+  segments: AbsenceSegment[];
+  from: string;
+  to: string;
+  label: string;
+}) {
   const format = useFormat();
   const { t } = useMessages();
   const start = Date.parse(`${from}T00:00:00Z`);
@@ -20,7 +42,13 @@ function AbsenceTimeline({ segments, from, to, label }: { segments: AbsenceSegme
         role="img"
         aria-label={label}
         data-testid="absence-timeline"
-        style={{ position: 'relative', height: BAR_HEIGHT, border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, overflow: 'hidden' }}
+        style={{
+          position: 'relative',
+          height: BAR_HEIGHT,
+          border: '1px solid var(--mantine-color-gray-4)',
+          borderRadius: 4,
+          overflow: 'hidden',
+        }}
       >
         {segments.map((segment) => (
           <Box
@@ -65,22 +93,56 @@ export function AbsenceCard({ person }: { person: PersonAbsence }) {
   const segments = absenceSegments(cases, today);
   const timelineFrom = segments[0]?.from ?? today;
   const caption = t('absenceCard.caption', { name: person.fullName });
-  const timelineLabel = t('absenceCard.timeline', { from: format.date(timelineFrom), to: format.date(today) });
+  const timelineLabel = t('absenceCard.timeline', {
+    from: format.date(timelineFrom),
+    to: format.date(today),
+  });
   const course = (c: AbsenceCase) =>
     [...c.absenceCourse]
       .sort((a, b) => a.from.localeCompare(b.from))
-      .map((p) => t('absenceCard.courseItem', { percentage: format.percent(p.absencePercentage), date: format.date(p.from) }))
+      .map((p) =>
+        t('absenceCard.courseItem', {
+          percentage: format.percent(p.absencePercentage),
+          date: format.date(p.from),
+        }),
+      )
       .join('; ') || '—';
   const duration = (c: AbsenceCase) => t('absenceCard.days', { count: caseDuration(c, today) });
 
   const columns: DataTableColumn<AbsenceCase>[] = [
-    { key: 'firstSickDay', header: t('absenceCard.firstSickDay'), cell: (c) => format.date(c.firstSickDay), sortValue: (c) => c.firstSickDay, rowHeader: true },
-    { key: 'recoveredOn', header: t('absenceCard.recoveredOn'), cell: (c) => (c.recoveredOn ? format.date(c.recoveredOn) : t('absenceCard.ongoing')), sortValue: (c) => c.recoveredOn },
+    {
+      key: 'firstSickDay',
+      header: t('absenceCard.firstSickDay'),
+      cell: (c) => format.date(c.firstSickDay),
+      sortValue: (c) => c.firstSickDay,
+      rowHeader: true,
+    },
+    {
+      key: 'recoveredOn',
+      header: t('absenceCard.recoveredOn'),
+      cell: (c) => (c.recoveredOn ? format.date(c.recoveredOn) : t('absenceCard.ongoing')),
+      sortValue: (c) => c.recoveredOn,
+    },
     { key: 'status', header: t('absenceCard.status'), cell: (c) => statusLabel(c.status) },
-    { key: 'percentage', header: t('absenceCard.percentage'), cell: (c) => format.percent(c.absencePercentage), align: 'right' },
+    {
+      key: 'percentage',
+      header: t('absenceCard.percentage'),
+      cell: (c) => format.percent(c.absencePercentage),
+      align: 'right',
+    },
     { key: 'course', header: t('absenceCard.course'), cell: course },
-    { key: 'duration', header: t('absenceCard.duration'), cell: duration, sortValue: (c) => caseDuration(c, today), align: 'right' },
-    { key: 'waitingPeriodEndsOn', header: t('absenceCard.waitingPeriodEndsOn'), cell: (c) => format.date(c.waitingPeriodEndsOn) },
+    {
+      key: 'duration',
+      header: t('absenceCard.duration'),
+      cell: duration,
+      sortValue: (c) => caseDuration(c, today),
+      align: 'right',
+    },
+    {
+      key: 'waitingPeriodEndsOn',
+      header: t('absenceCard.waitingPeriodEndsOn'),
+      cell: (c) => format.date(c.waitingPeriodEndsOn),
+    },
   ];
 
   async function exportPdf() {
@@ -113,7 +175,9 @@ export function AbsenceCard({ person }: { person: PersonAbsence }) {
 
   return (
     <Stack gap="sm">
-      {segments.length > 0 ? <AbsenceTimeline segments={segments} from={timelineFrom} to={today} label={timelineLabel} /> : null}
+      {segments.length > 0 ? (
+        <AbsenceTimeline segments={segments} from={timelineFrom} to={today} label={timelineLabel} />
+      ) : null}
       <DataTable
         caption={caption}
         columns={columns}
@@ -129,7 +193,12 @@ export function AbsenceCard({ person }: { person: PersonAbsence }) {
         </Alert>
       ) : null}
       <Group>
-        <Button variant="default" onClick={() => void exportPdf()} loading={exporting} disabled={cases.length === 0}>
+        <Button
+          variant="default"
+          onClick={() => void exportPdf()}
+          loading={exporting}
+          disabled={cases.length === 0}
+        >
           {t('absenceCard.exportPdf')}
         </Button>
       </Group>

@@ -26,8 +26,19 @@ import { AbsenceCard } from './AbsenceCard';
 import { AFTER_CHANGE_QUERIES } from '../../shared/refetch';
 import { PERSON_ABSENCE, REPORT_RECOVERY, REPORT_SICKNESS, type AbsenceCase } from './operations';
 import { useMessages } from '../../shared/i18n';
-import { emptySickReport, recoveryInput, sickReportInput, validateRecovery, validateSickReport, type RecoveryField, type RecoveryValues, type SickReportField, type SickReportValues } from './validation';
-import { errorMessageKey, type FieldErrors } from '../../shared/validation';
+import {
+  emptySickReport,
+  recoveryInput,
+  sickReportInput,
+  validateRecovery,
+  validateSickReport,
+  type RecoveryField,
+  type RecoveryValues,
+  type SickReportField,
+  type SickReportValues,
+} from './validation';
+import { type FieldErrors } from '../../shared/validation';
+import { MutationError } from '../../shared/MutationError';
 
 type Tab = 'report' | 'remarks' | 'recovery' | 'card';
 
@@ -41,15 +52,6 @@ function MedicalWarning({ help }: { help?: string }) {
         {t('sickReport.medicalWarning')}
       </Text>
     </>
-  );
-}
-
-function SaveError({ error }: { error: unknown }) {
-  const { t, translate } = useMessages();
-  return (
-    <Alert color="red" variant="light" role="alert" title={t('sickReport.errorTitle')}>
-      {translate(errorMessageKey(error))}
-    </Alert>
   );
 }
 
@@ -71,7 +73,9 @@ function SickReportForm({
   const [errors, setErrors] = useState<FieldErrors<SickReportField>>({});
   const [extended, setExtended] = useState(false);
   const extendedId = useId();
-  const [report, { loading, error, reset }] = useMutation(REPORT_SICKNESS, { refetchQueries: AFTER_CHANGE_QUERIES });
+  const [report, { loading, error, reset }] = useMutation(REPORT_SICKNESS, {
+    refetchQueries: AFTER_CHANGE_QUERIES,
+  });
 
   const set = <F extends SickReportField>(field: F, value: SickReportValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -103,10 +107,20 @@ function SickReportForm({
   }
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-label={t('sickReport.dialogTitle', { name: personName })}>
+    <form
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('sickReport.dialogTitle', { name: personName })}
+    >
       <Tabs.Panel value="report" pt="md">
         <Stack gap="sm">
-          <TextInput type="date" required label={t('sickReport.firstSickDay')} description={t('sickReport.firstSickDayHelp')} {...text('firstSickDay')} />
+          <TextInput
+            type="date"
+            required
+            label={t('sickReport.firstSickDay')}
+            description={t('sickReport.firstSickDayHelp')}
+            {...text('firstSickDay')}
+          />
           <TextInput
             type="number"
             inputMode="numeric"
@@ -119,9 +133,20 @@ function SickReportForm({
             rightSection={<span aria-hidden="true">%</span>}
             {...text('absencePercentage')}
           />
-          <TextInput type="date" label={t('sickReport.expectedRecoveryDate')} description={t('sickReport.expectedRecoveryDateHelp')} {...text('expectedRecoveryDate')} />
+          <TextInput
+            type="date"
+            label={t('sickReport.expectedRecoveryDate')}
+            description={t('sickReport.expectedRecoveryDateHelp')}
+            {...text('expectedRecoveryDate')}
+          />
           <Group>
-            <Button variant="subtle" px={0} aria-expanded={extended} aria-controls={extendedId} onClick={() => setExtended((x) => !x)}>
+            <Button
+              variant="subtle"
+              px={0}
+              aria-expanded={extended}
+              aria-controls={extendedId}
+              onClick={() => setExtended((x) => !x)}
+            >
               {extended ? t('sickReport.hideExtended') : t('sickReport.showExtended')}
             </Button>
           </Group>
@@ -134,30 +159,50 @@ function SickReportForm({
                   checked={values.safetyNet}
                   onChange={(event) => set('safetyNet', event.currentTarget.checked)}
                 />
-                <Checkbox label={t('sickReport.workAccident')} checked={values.workAccident} onChange={(event) => set('workAccident', event.currentTarget.checked)} />
+                <Checkbox
+                  label={t('sickReport.workAccident')}
+                  checked={values.workAccident}
+                  onChange={(event) => set('workAccident', event.currentTarget.checked)}
+                />
                 <Checkbox
                   label={t('sickReport.thirdPartyLiable')}
                   checked={values.thirdPartyLiable}
                   onChange={(event) => set('thirdPartyLiable', event.currentTarget.checked)}
                 />
-                <TextInput label={t('sickReport.whereabouts')} description={t('sickReport.whereaboutsHelp')} autoComplete="off" {...text('whereabouts')} />
-                <TextInput type="tel" label={t('sickReport.contactPhone')} autoComplete="off" {...text('contactPhone')} />
+                <TextInput
+                  label={t('sickReport.whereabouts')}
+                  description={t('sickReport.whereaboutsHelp')}
+                  autoComplete="off"
+                  {...text('whereabouts')}
+                />
+                <TextInput
+                  type="tel"
+                  label={t('sickReport.contactPhone')}
+                  autoComplete="off"
+                  {...text('contactPhone')}
+                />
               </Stack>
             </Fieldset>
           ) : null}
           <Textarea
             label={t('sickReport.question')}
-            description={<MedicalWarning help={t('sickReport.questionHelp')} />} rows={3}
+            description={<MedicalWarning help={t('sickReport.questionHelp')} />}
+            rows={3}
             {...text('questionForProfessional')}
           />
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="remarks" pt="md">
-        <Textarea label={t('sickReport.remarks')} description={<MedicalWarning help={t('sickReport.remarksHelp')} />} rows={4} {...text('remarks')} />
+        <Textarea
+          label={t('sickReport.remarks')}
+          description={<MedicalWarning help={t('sickReport.remarksHelp')} />}
+          rows={4}
+          {...text('remarks')}
+        />
       </Tabs.Panel>
       {tab === 'report' || tab === 'remarks' ? (
         <Stack gap="sm" mt="md">
-          {error ? <SaveError error={error} /> : null}
+          {error ? <MutationError error={error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={loading}>
               {t('sickReport.submit')}
@@ -169,12 +214,24 @@ function SickReportForm({
   );
 }
 
-function RecoveryForm({ sickCase, onSaved }: { sickCase: AbsenceCase; onSaved: (kind: RecoveryValues['kind']) => void }) {
+function RecoveryForm({
+  sickCase,
+  onSaved,
+}: {
+  sickCase: AbsenceCase;
+  onSaved: (kind: RecoveryValues['kind']) => void;
+}) {
   const { t, fieldError } = useMessages();
   const format = useFormat();
-  const [values, setValues] = useState<RecoveryValues>({ kind: 'PARTIAL', recoveredOn: toIsoDate(new Date()), absencePercentage: '' });
+  const [values, setValues] = useState<RecoveryValues>({
+    kind: 'PARTIAL',
+    recoveredOn: toIsoDate(new Date()),
+    absencePercentage: '',
+  });
   const [errors, setErrors] = useState<FieldErrors<RecoveryField>>({});
-  const [recover, { loading, error, reset }] = useMutation(REPORT_RECOVERY, { refetchQueries: AFTER_CHANGE_QUERIES });
+  const [recover, { loading, error, reset }] = useMutation(REPORT_RECOVERY, {
+    refetchQueries: AFTER_CHANGE_QUERIES,
+  });
   const set = <F extends RecoveryField>(field: F, value: RecoveryValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
@@ -198,9 +255,16 @@ function RecoveryForm({ sickCase, onSaved }: { sickCase: AbsenceCase; onSaved: (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <Stack gap="sm">
         <Text size="sm">
-          {t('recovery.current', { date: format.date(sickCase.firstSickDay), percentage: format.percent(sickCase.absencePercentage) })}
+          {t('recovery.current', {
+            date: format.date(sickCase.firstSickDay),
+            percentage: format.percent(sickCase.absencePercentage),
+          })}
         </Text>
-        <Radio.Group label={t('recovery.kind')} value={values.kind} onChange={(value) => set('kind', value === 'FULL' ? 'FULL' : 'PARTIAL')}>
+        <Radio.Group
+          label={t('recovery.kind')}
+          value={values.kind}
+          onChange={(value) => set('kind', value === 'FULL' ? 'FULL' : 'PARTIAL')}
+        >
           <Group mt="xs">
             <Radio value="PARTIAL" label={t('recovery.partial')} />
             <Radio value="FULL" label={t('recovery.full')} />
@@ -231,7 +295,7 @@ function RecoveryForm({ sickCase, onSaved }: { sickCase: AbsenceCase; onSaved: (
             error={fieldError(errors.absencePercentage)}
           />
         ) : null}
-        {error ? <SaveError error={error} /> : null}
+        {error ? <MutationError error={error} /> : null}
         <Group justify="flex-end">
           <Button type="submit" loading={loading}>
             {t('recovery.submit')}
@@ -255,12 +319,21 @@ export interface SickReportDialogProps {
  * "Ziek melden" as in the old portal: tabs Melding, Opmerking, Werkhervatting and Verzuimkaart.
  * A person with an open case cannot be reported again: the dialog then opens on Werkhervatting.
  */
-export function SickReportDialog({ personId, personName, opened, onClose, dossierHref }: SickReportDialogProps) {
+export function SickReportDialog({
+  personId,
+  personName,
+  opened,
+  onClose,
+  dossierHref,
+}: SickReportDialogProps) {
   const { t } = useMessages();
   const format = useFormat();
   const common = useT();
   const phone = useMediaQuery('(max-width: 36em)');
-  const { data, loading, error, refetch } = useQuery(PERSON_ABSENCE, { variables: { id: personId }, skip: !opened });
+  const { data, loading, error, refetch } = useQuery(PERSON_ABSENCE, {
+    variables: { id: personId },
+    skip: !opened,
+  });
   const person = data?.person ?? null;
   const open = person ? openSickCase(person.sickCases) : null;
   const [tab, setTab] = useState<Tab | null>(null);
@@ -269,7 +342,12 @@ export function SickReportDialog({ personId, personName, opened, onClose, dossie
 
   const success = (message: string, withDossier: boolean) =>
     setNotice(
-      <Alert color="green" variant="light" role="status" title={withDossier ? t('sickReport.successTitle') : undefined}>
+      <Alert
+        color="green"
+        variant="light"
+        role="status"
+        title={withDossier ? t('sickReport.successTitle') : undefined}
+      >
         <Stack gap="xs">
           <Text size="sm">{message}</Text>
           {withDossier && dossierHref ? (
@@ -310,12 +388,20 @@ export function SickReportDialog({ personId, personName, opened, onClose, dossie
               <>
                 <Tabs.Panel value="report" pt="md">
                   <Text size="sm">
-                    {t('sickReport.alreadyOpen', { name: personName, date: format.date(open.firstSickDay), percentage: format.percent(open.absencePercentage) })}
+                    {t('sickReport.alreadyOpen', {
+                      name: personName,
+                      date: format.date(open.firstSickDay),
+                      percentage: format.percent(open.absencePercentage),
+                    })}
                   </Text>
                 </Tabs.Panel>
                 <Tabs.Panel value="remarks" pt="md">
                   <Text size="sm">
-                    {t('sickReport.alreadyOpen', { name: personName, date: format.date(open.firstSickDay), percentage: format.percent(open.absencePercentage) })}
+                    {t('sickReport.alreadyOpen', {
+                      name: personName,
+                      date: format.date(open.firstSickDay),
+                      percentage: format.percent(open.absencePercentage),
+                    })}
                   </Text>
                 </Tabs.Panel>
               </>
@@ -333,7 +419,9 @@ export function SickReportDialog({ personId, personName, opened, onClose, dossie
                 <RecoveryForm
                   key={open.id}
                   sickCase={open}
-                  onSaved={(kind) => success(kind === 'FULL' ? t('recovery.successFull') : t('recovery.successPartial'), false)}
+                  onSaved={(kind) =>
+                    success(kind === 'FULL' ? t('recovery.successFull') : t('recovery.successPartial'), false)
+                  }
                 />
               ) : (
                 <Text size="sm">{t('recovery.noOpenCase')}</Text>

@@ -30,14 +30,27 @@ export function SickReportWidget() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [selected, setSelected] = useState<PersonRow | null>(null);
   const filter = { ...(debounced ? { search: debounced } : {}), ...(includeAbsent ? {} : { absent: false }) };
-  const { data, previousData, loading, error, refetch } = useQuery(PERSONS, { variables: { filter, page: { offset: 0, limit: SICK_REPORT_WINDOW } } });
+  const { data, previousData, loading, error, refetch } = useQuery(PERSONS, {
+    variables: { filter, page: { offset: 0, limit: SICK_REPORT_WINDOW } },
+  });
   const shown = data ?? previousData;
   const items = shown?.persons.items ?? [];
   const total = shown?.persons.total ?? 0;
 
   const columns: DataTableColumn<PersonRow>[] = [
-    { key: 'name', header: t('sickReport.name'), cell: (p) => p.fullName, sortValue: (p) => p.fullName, rowHeader: true },
-    { key: 'department', header: t('sickReport.department'), cell: (p) => p.currentEmployment?.department?.name ?? '—', sortValue: (p) => p.currentEmployment?.department?.name },
+    {
+      key: 'name',
+      header: t('sickReport.name'),
+      cell: (p) => p.fullName,
+      sortValue: (p) => p.fullName,
+      rowHeader: true,
+    },
+    {
+      key: 'department',
+      header: t('sickReport.department'),
+      cell: (p) => p.currentEmployment?.department?.name ?? '—',
+      sortValue: (p) => p.currentEmployment?.department?.name,
+    },
     {
       key: 'absence',
       header: t('sickReport.absence'),
@@ -56,7 +69,12 @@ export function SickReportWidget() {
   ];
 
   return (
-    <Widget title={t('sickReport.title')} description={t('sickReport.description')} onRefresh={() => void refetch()} refreshing={loading && !!shown}>
+    <Widget
+      title={t('sickReport.title')}
+      description={t('sickReport.description')}
+      onRefresh={() => void refetch()}
+      refreshing={loading && !!shown}
+    >
       <Group align="flex-end" gap="sm">
         <TextInput
           type="search"
@@ -67,7 +85,12 @@ export function SickReportWidget() {
           autoComplete="off"
           w={{ base: '100%', sm: 320 }}
         />
-        <Checkbox label={t('sickReport.includeAbsent')} checked={includeAbsent} onChange={(event) => setIncludeAbsent(event.currentTarget.checked)} mb={8} />
+        <Checkbox
+          label={t('sickReport.includeAbsent')}
+          checked={includeAbsent}
+          onChange={(event) => setIncludeAbsent(event.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       {total > items.length ? (
         <Text size="sm" c="orange.9">

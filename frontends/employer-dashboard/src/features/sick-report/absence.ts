@@ -11,13 +11,24 @@ export interface AbsenceSegment {
 }
 
 /** The open case of a person (the one that started last), if any. */
-export function openSickCase<C extends Pick<AbsenceCase, 'status' | 'firstSickDay'>>(cases: readonly C[]): C | null {
-  return [...cases].filter((c) => c.status === 'OPEN').sort((a, b) => b.firstSickDay.localeCompare(a.firstSickDay))[0] ?? null;
+export function openSickCase<C extends Pick<AbsenceCase, 'status' | 'firstSickDay'>>(
+  cases: readonly C[],
+): C | null {
+  return (
+    [...cases]
+      .filter((c) => c.status === 'OPEN')
+      .sort((a, b) => b.firstSickDay.localeCompare(a.firstSickDay))[0] ?? null
+  );
 }
 
 /** Calendar days of a case: up to the recovery day, or including today while it is open. */
-export function caseDuration(sickCase: Pick<AbsenceCase, 'firstSickDay' | 'recoveredOn'>, today: string): number {
-  return sickCase.recoveredOn ? daysBetween(sickCase.firstSickDay, sickCase.recoveredOn) : daysBetween(sickCase.firstSickDay, today) + 1;
+export function caseDuration(
+  sickCase: Pick<AbsenceCase, 'firstSickDay' | 'recoveredOn'>,
+  today: string,
+): number {
+  return sickCase.recoveredOn
+    ? daysBetween(sickCase.firstSickDay, sickCase.recoveredOn)
+    : daysBetween(sickCase.firstSickDay, today) + 1;
 }
 
 function nextDay(iso: string): string {
@@ -40,7 +51,13 @@ export function absenceSegments(cases: readonly AbsenceCase[], today: string): A
     points.forEach((point, index) => {
       const to = points[index + 1]?.from ?? end;
       if (point.absencePercentage > 0 && point.from < to) {
-        segments.push({ caseId: sickCase.id, from: point.from, to, absencePercentage: point.absencePercentage, ongoing: !sickCase.recoveredOn && to === end });
+        segments.push({
+          caseId: sickCase.id,
+          from: point.from,
+          to,
+          absencePercentage: point.absencePercentage,
+          ongoing: !sickCase.recoveredOn && to === end,
+        });
       }
     });
   }

@@ -62,7 +62,10 @@ export interface ReportSicknessInput {
   remarks?: string;
 }
 
-export const REPORT_SICKNESS: TypedDocumentNode<{ reportSickness: AbsenceCase }, { input: ReportSicknessInput }> = gql`
+export const REPORT_SICKNESS: TypedDocumentNode<
+  { reportSickness: AbsenceCase },
+  { input: ReportSicknessInput }
+> = gql`
   mutation ReportSickness($input: ReportSicknessInput!) {
     reportSickness(input: $input) {
       ...AbsenceCaseFields
@@ -78,7 +81,10 @@ export interface ReportRecoveryInput {
   absencePercentage?: number;
 }
 
-export const REPORT_RECOVERY: TypedDocumentNode<{ reportRecovery: AbsenceCase }, { input: ReportRecoveryInput }> = gql`
+export const REPORT_RECOVERY: TypedDocumentNode<
+  { reportRecovery: AbsenceCase },
+  { input: ReportRecoveryInput }
+> = gql`
   mutation ReportRecovery($input: ReportRecoveryInput!) {
     reportRecovery(input: $input) {
       ...AbsenceCaseFields

@@ -17,7 +17,9 @@ const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
  * Builds the absence card as a PDF. jsPDF is loaded on demand: most visits never export, and it
  * would otherwise weigh on the dashboard's first load.
  */
-export async function buildAbsenceCardPdf(card: AbsenceCardPdf): Promise<{ save(): void; bytes(): ArrayBuffer }> {
+export async function buildAbsenceCardPdf(
+  card: AbsenceCardPdf,
+): Promise<{ save(): void; bytes(): ArrayBuffer }> {
   const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
   const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' });
   const width = doc.internal.pageSize.getWidth();
@@ -45,7 +47,13 @@ export async function buildAbsenceCardPdf(card: AbsenceCardPdf): Promise<{ save(
     }
     y += 20;
   }
-  autoTable(doc, { head: [card.head], body: card.body, startY: y, styles: { fontSize: 9 }, headStyles: { fillColor: [31, 79, 138] } });
+  autoTable(doc, {
+    head: [card.head],
+    body: card.body,
+    startY: y,
+    styles: { fontSize: 9 },
+    headStyles: { fillColor: [31, 79, 138] },
+  });
   return {
     save: () => doc.save(card.fileName),
     bytes: () => doc.output('arraybuffer'),

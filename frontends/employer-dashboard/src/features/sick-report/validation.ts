@@ -1,4 +1,11 @@
-import { type FieldErrors, isValidDate, parseWholeNumber, tooLong, compact, optionalText } from '../../shared/validation';
+import {
+  type FieldErrors,
+  isValidDate,
+  parseWholeNumber,
+  tooLong,
+  compact,
+  optionalText,
+} from '../../shared/validation';
 import type { ReportRecoveryInput, ReportSicknessInput } from './operations';
 
 /** Where the employee stays: the API allows 500 characters. */
@@ -50,7 +57,10 @@ export function validateSickReport(values: SickReportValues): FieldErrors<SickRe
       : !isValidDate(first)
         ? { key: 'validation.dateInvalid' }
         : undefined,
-    absencePercentage: parseWholeNumber(values.absencePercentage, 1, 100) === null ? { key: 'validation.percentageRange' } : undefined,
+    absencePercentage:
+      parseWholeNumber(values.absencePercentage, 1, 100) === null
+        ? { key: 'validation.percentageRange' }
+        : undefined,
     expectedRecoveryDate: !expected
       ? undefined
       : !isValidDate(expected)
@@ -59,7 +69,10 @@ export function validateSickReport(values: SickReportValues): FieldErrors<SickRe
           ? { key: 'validation.expectedBeforeFirst' }
           : undefined,
     whereabouts: tooLong(values.whereabouts, MAX_WHEREABOUTS),
-    contactPhone: values.contactPhone.trim() && !PHONE.test(values.contactPhone.trim()) ? { key: 'validation.phoneInvalid' } : undefined,
+    contactPhone:
+      values.contactPhone.trim() && !PHONE.test(values.contactPhone.trim())
+        ? { key: 'validation.phoneInvalid' }
+        : undefined,
     questionForProfessional: tooLong(values.questionForProfessional),
     remarks: tooLong(values.remarks),
   });
@@ -82,7 +95,8 @@ export function sickReportInput(personId: string, values: SickReportValues): Rep
     questionForProfessional: optionalText(values.questionForProfessional),
     remarks: optionalText(values.remarks),
   };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (input as unknown as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) (input as unknown as Record<string, unknown>)[key] = value;
   return input;
 }
 
@@ -115,6 +129,10 @@ export function validateRecovery(values: RecoveryValues, firstSickDay: string): 
 
 export function recoveryInput(sickCaseId: string, values: RecoveryValues): ReportRecoveryInput {
   return values.kind === 'PARTIAL'
-    ? { sickCaseId, recoveredOn: values.recoveredOn.trim(), absencePercentage: Number(values.absencePercentage.trim()) }
+    ? {
+        sickCaseId,
+        recoveredOn: values.recoveredOn.trim(),
+        absencePercentage: Number(values.absencePercentage.trim()),
+      }
     : { sickCaseId, recoveredOn: values.recoveredOn.trim(), absencePercentage: 0 };
 }
