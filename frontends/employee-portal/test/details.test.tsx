@@ -41,7 +41,16 @@ const person = {
   },
 };
 
-const correction = (id: string, proposedValue: string, status = 'OPEN') => ({
+const correction = (
+  id: string,
+  proposedValue: string,
+  status = 'OPEN',
+  answer: { response: string | null; resolvedAt: string | null; resolvedByName: string | null } = {
+    response: null,
+    resolvedAt: null,
+    resolvedByName: null,
+  },
+) => ({
   __typename: 'CorrectionRequest',
   id,
   field: 'ADDRESS',
@@ -50,6 +59,7 @@ const correction = (id: string, proposedValue: string, status = 'OPEN') => ({
   explanation: null,
   status,
   createdAt: '2026-02-01T10:00:00.000Z',
+  ...answer,
 });
 
 const accessLog = {
@@ -199,5 +209,35 @@ describe('my details', () => {
     expect(await within(table).findByText('Kerkstraat 5, 3439 NE Nieuwegein')).toBeTruthy();
     expect(within(table).getByText('In behandeling')).toBeTruthy();
     expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the answer to a handled request, with who gave it and when', async () => {
+    renderPortal(
+      [
+        { request: { query: MY_DETAILS }, result: { data: { me: person } } },
+        {
+          request: { query: MY_CORRECTION_REQUESTS },
+          result: {
+            data: {
+              myCorrectionRequests: [
+                correction('r3', 'Waalkade 14, 4001 LM Tiel', 'REJECTED', {
+                  response: 'Het adres staat al goed in de salarisadministratie.',
+                  resolvedAt: '2026-02-03T09:30:00.000Z',
+                  resolvedByName: 'Peter Jansen',
+                }),
+              ],
+            },
+          },
+        },
+        accessLog,
+      ],
+      '/mijn-gegevens',
+    );
+    const table = await screen.findByRole('table', { name: 'Uw correctieverzoeken' });
+    expect(
+      await within(table).findByText('Het adres staat al goed in de salarisadministratie.'),
+    ).toBeTruthy();
+    expect(within(table).getByText('Afgewezen')).toBeTruthy();
+    expect(within(table).getByText(/^Peter Jansen, /)).toBeTruthy();
   });
 });

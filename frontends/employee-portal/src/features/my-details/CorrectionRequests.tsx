@@ -94,6 +94,24 @@ export function CorrectionRequests({ person }: { person: MyDetails }) {
       ),
       sortValue: (r) => r.status,
     },
+    {
+      key: 'response',
+      header: t('corrections.response'),
+      cell: (r) =>
+        r.resolvedAt ? (
+          <Stack gap={2}>
+            {r.response ? <span>{r.response}</span> : null}
+            <Text size="xs" c="dimmed">
+              {t('corrections.answeredBy', {
+                name: r.resolvedByName ?? '—',
+                date: format.date(r.resolvedAt),
+              })}
+            </Text>
+          </Stack>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
   return (

@@ -103,6 +103,10 @@ export interface CorrectionRequest {
   explanation: string | null;
   status: CorrectionStatus;
   createdAt: string;
+  /** The answer of whoever handled it (required when it was rejected). */
+  response: string | null;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
 }
 
 const CORRECTION_FIELDS = gql`
@@ -114,6 +118,9 @@ const CORRECTION_FIELDS = gql`
     explanation
     status
     createdAt
+    response
+    resolvedAt
+    resolvedByName
   }
 `;
 

@@ -263,6 +263,8 @@ export const employeePortal: Catalog['employeePortal'] = {
     empty: 'You have not requested any corrections yet.',
     date: 'Date',
     status: 'Status',
+    response: 'Answer',
+    answeredBy: '{{name}}, {{date}}',
   },
   accessLog: {
     title: 'Who viewed my details',

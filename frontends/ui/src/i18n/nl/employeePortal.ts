@@ -260,6 +260,8 @@ export const employeePortal = {
     empty: 'U heeft nog geen correcties aangevraagd.',
     date: 'Datum',
     status: 'Status',
+    response: 'Antwoord',
+    answeredBy: '{{name}}, {{date}}',
   },
   accessLog: {
     title: 'Wie heeft mijn gegevens bekeken',
