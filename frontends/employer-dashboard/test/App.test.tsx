@@ -12,7 +12,10 @@ import { PERSONS_WINDOW } from '../src/routes/PersonsPage';
 import { SICK_REPORT_WINDOW } from '../src/features/sick-report/SickReportWidget';
 
 const noneToReport = {
-  request: { query: PERSONS, variables: { filter: { absent: false }, page: { offset: 0, limit: SICK_REPORT_WINDOW } } },
+  request: {
+    query: PERSONS,
+    variables: { filter: { absent: false }, page: { offset: 0, limit: SICK_REPORT_WINDOW } },
+  },
   result: { data: { persons: { __typename: 'PersonPage', total: 0, items: [] } } },
 };
 
@@ -50,7 +53,9 @@ const person = (id: string, fullName: string, sickSince: string | null) => ({
     department: { __typename: 'Department', id: 'd1', name: 'Team Tiel' },
     employer: { __typename: 'Employer', id: 'em1', name: 'Zorggroep Rivierenland' },
   },
-  sickCases: sickSince ? [{ __typename: 'SickCase', id: `s-${id}`, status: 'OPEN', firstSickDay: sickSince }] : [],
+  sickCases: sickSince
+    ? [{ __typename: 'SickCase', id: `s-${id}`, status: 'OPEN', firstSickDay: sickSince }]
+    : [],
 });
 
 function renderApp(mocks: MockedProviderProps['mocks'], path = '/') {
@@ -72,14 +77,28 @@ describe('Mijn Dashboard', () => {
     renderApp([
       {
         request: { query: ACTION_LIST, variables: { daysAhead: ACTION_LIST_DAYS_AHEAD } },
-        result: { data: { actionList: [activity('a1', 'Plan van aanpak', day(10), 'Pieter Bakker'), activity('a2', '(Inzetbaarheids)gesprek', day(-2), 'Sanne de Vries')] } },
+        result: {
+          data: {
+            actionList: [
+              activity('a1', 'Plan van aanpak', day(10), 'Pieter Bakker'),
+              activity('a2', '(Inzetbaarheids)gesprek', day(-2), 'Sanne de Vries'),
+            ],
+          },
+        },
       },
-      { request: { query: OPEN_ABSENCE_BY_DURATION_CLASS }, result: { errors: [new GraphQLError('reporting down', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })] } },
+      {
+        request: { query: OPEN_ABSENCE_BY_DURATION_CLASS },
+        result: {
+          errors: [new GraphQLError('reporting down', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })],
+        },
+      },
       noneToReport,
     ]);
     expect(screen.getByRole('heading', { level: 1, name: 'Mijn Dashboard' })).toBeTruthy();
     const actionList = screen.getByRole('region', { name: 'Actielijst' });
-    const table = await within(actionList).findByRole('table', { name: /Actielijst: openstaande acties voor de komende 28 dagen/ });
+    const table = await within(actionList).findByRole('table', {
+      name: /Actielijst: openstaande acties voor de komende 28 dagen/,
+    });
     const rows = within(table).getAllByRole('row').slice(1);
     // Sorted by deadline: the overdue one first, marked as such.
     expect(within(rows[0]!).getByRole('rowheader').textContent).toBe('(Inzetbaarheids)gesprek');
@@ -95,14 +114,29 @@ describe('Mijn Dashboard', () => {
 
   it('shows open absence by duration class as a table next to the chart', async () => {
     renderApp([
-      { request: { query: ACTION_LIST, variables: { daysAhead: ACTION_LIST_DAYS_AHEAD } }, result: { data: { actionList: [] } } },
+      {
+        request: { query: ACTION_LIST, variables: { daysAhead: ACTION_LIST_DAYS_AHEAD } },
+        result: { data: { actionList: [] } },
+      },
       {
         request: { query: OPEN_ABSENCE_BY_DURATION_CLASS },
         result: {
           data: {
             openAbsenceByDurationClass: [
-              { __typename: 'DurationClassCount', durationClass: 'SHORT', label: 'Kort', count: 3, share: 0.25 },
-              { __typename: 'DurationClassCount', durationClass: 'LONG', label: 'Lang', count: 9, share: 0.75 },
+              {
+                __typename: 'DurationClassCount',
+                durationClass: 'SHORT',
+                label: 'Kort',
+                count: 3,
+                share: 0.25,
+              },
+              {
+                __typename: 'DurationClassCount',
+                durationClass: 'LONG',
+                label: 'Lang',
+                count: 9,
+                share: 0.75,
+              },
             ],
           },
         },
@@ -122,12 +156,22 @@ describe('Mijn Dashboard', () => {
 
 describe('Personen', () => {
   it('searches on the server and lists the persons with their absence', async () => {
-    const all = [person('p1', 'Sanne de Vries', '2026-01-05'), person('p2', 'Pieter Bakker', null), person('p3', 'Johan de Boer', null)];
+    const all = [
+      person('p1', 'Sanne de Vries', '2026-01-05'),
+      person('p2', 'Pieter Bakker', null),
+      person('p3', 'Johan de Boer', null),
+    ];
     renderApp(
       [
-        { request: { query: PERSONS, variables: { filter: {}, page: { offset: 0, limit: PERSONS_WINDOW } } }, result: { data: { persons: { __typename: 'PersonPage', total: 3, items: all } } } },
         {
-          request: { query: PERSONS, variables: { filter: { search: 'de' }, page: { offset: 0, limit: PERSONS_WINDOW } } },
+          request: { query: PERSONS, variables: { filter: {}, page: { offset: 0, limit: PERSONS_WINDOW } } },
+          result: { data: { persons: { __typename: 'PersonPage', total: 3, items: all } } },
+        },
+        {
+          request: {
+            query: PERSONS,
+            variables: { filter: { search: 'de' }, page: { offset: 0, limit: PERSONS_WINDOW } },
+          },
           result: { data: { persons: { __typename: 'PersonPage', total: 2, items: [all[0], all[2]] } } },
         },
       ],

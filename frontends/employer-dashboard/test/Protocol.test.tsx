@@ -15,7 +15,14 @@ import { describedBy, renderApp } from './helpers';
 
 const E1 = '11111111-1111-4111-8111-111111111111';
 
-const row = (code: string, title: string, role: 'WG' | 'BA' | 'CM', signalDay: number, deadlineDay: number, extra: Partial<ProtocolRow> = {}) => ({
+const row = (
+  code: string,
+  title: string,
+  role: 'WG' | 'BA' | 'CM',
+  signalDay: number,
+  deadlineDay: number,
+  extra: Partial<ProtocolRow> = {},
+) => ({
   __typename: 'ProtocolRow',
   id: `${code}-id`,
   code,
@@ -46,8 +53,14 @@ const gesprek = row('WG_INZETBAARHEIDSGESPREK', '(Inzetbaarheids)gesprek', 'WG',
 const analyse = row('BA_PROBLEEMANALYSE', 'Spreekuur probleemanalyse', 'BA', 32, 42);
 const standard = protocol('standard', 1, [gesprek, analyse]);
 
-const viewer = (role: string) => ({ request: { query: VIEWER }, result: { data: { viewer: { __typename: 'User', id: 'u1', role } } } });
-const employers = { request: { query: EMPLOYERS }, result: { data: { employers: [{ __typename: 'Employer', id: E1, name: 'Zorggroep Rivierenland' }] } } };
+const viewer = (role: string) => ({
+  request: { query: VIEWER },
+  result: { data: { viewer: { __typename: 'User', id: 'u1', role } } },
+});
+const employers = {
+  request: { query: EMPLOYERS },
+  result: { data: { employers: [{ __typename: 'Employer', id: E1, name: 'Zorggroep Rivierenland' }] } },
+};
 const protocolQuery = (employerId: string | null, result: unknown) => ({
   request: { query: PROTOCOL, variables: { employerId } },
   result: { data: { protocol: result } },
@@ -75,12 +88,17 @@ const table = () => screen.findByRole('table', { name: 'Stappen van het verzuimp
 describe('Protocolbeheer', () => {
   it('refuses everyone but the administrator', async () => {
     renderApp([viewer('EMPLOYER')], '/beheer/protocol');
-    expect((await screen.findByRole('alert')).textContent).toContain('Alleen een beheerder van de arbodienst');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Alleen een beheerder van de arbodienst',
+    );
     expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('shows the standard protocol and saves an edited row as a new version, sending only what changed', async () => {
-    const changed = protocol('standard', 2, [gesprek, { ...analyse, id: 'new-id', signalDay: 28, deadlineDay: 35 }]);
+    const changed = protocol('standard', 2, [
+      gesprek,
+      { ...analyse, id: 'new-id', signalDay: 28, deadlineDay: 35 },
+    ]);
     renderApp(
       [
         viewer('ADMIN'),
@@ -90,7 +108,9 @@ describe('Protocolbeheer', () => {
         {
           request: {
             query: UPDATE_PROTOCOL_ROW,
-            variables: { input: { code: 'BA_PROBLEEMANALYSE', expectedVersion: 1, signalDay: 28, deadlineDay: 35 } },
+            variables: {
+              input: { code: 'BA_PROBLEEMANALYSE', expectedVersion: 1, signalDay: 28, deadlineDay: 35 },
+            },
           },
           result: { data: { updateProtocolRow: changed } },
         },
@@ -103,19 +123,22 @@ describe('Protocolbeheer', () => {
     );
     expect(await screen.findByRole('heading', { name: 'Protocolbeheer', level: 1 })).toBeTruthy();
     const rows = within(await table()).getAllByRole('row');
-    expect(within(rows[2]!).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      'Wijzigen: Spreekuur probleemanalyse',
-      'Bedrijfsarts',
-      'Actie',
-      '32',
-      '42',
-      'Ziekmelding',
-    ]);
+    expect(
+      within(rows[2]!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Wijzigen: Spreekuur probleemanalyse', 'Bedrijfsarts', 'Actie', '32', '42', 'Ziekmelding']);
     expect(await screen.findByText(/Versie 1 – .* – Admin Arbodienst: Standaardprotocol/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Wijzigen: Spreekuur probleemanalyse' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Protocolstap wijzigen: Spreekuur probleemanalyse' });
-    expect(within(dialog).getByText('De wijziging geldt voor nieuwe ziekmeldingen. Bestaande activiteiten veranderen niet.')).toBeTruthy();
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Protocolstap wijzigen: Spreekuur probleemanalyse',
+    });
+    expect(
+      within(dialog).getByText(
+        'De wijziging geldt voor nieuwe ziekmeldingen. Bestaande activiteiten veranderen niet.',
+      ),
+    ).toBeTruthy();
     const signal = within(dialog).getByRole('spinbutton', { name: /^Signalering \(dag\)/ });
     const deadline = within(dialog).getByRole('spinbutton', { name: /^Deadline \(dag\)/ });
 
@@ -131,7 +154,11 @@ describe('Protocolbeheer', () => {
     fireEvent.change(signal, { target: { value: '28' } });
     fireEvent.change(deadline, { target: { value: '35' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
-    expect(await screen.findByText('De wijziging is opgeslagen als versie 2. Zij geldt voor nieuwe ziekmeldingen.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'De wijziging is opgeslagen als versie 2. Zij geldt voor nieuwe ziekmeldingen.',
+      ),
+    ).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(within(await table()).getByRole('cell', { name: '28' })).toBeTruthy();
     expect(await screen.findByText(/Versie 2 – .*signalering dag 32 → 28/)).toBeTruthy();
@@ -141,7 +168,15 @@ describe('Protocolbeheer', () => {
     const own = row('WG_INZETBAARHEIDSGESPREK', 'Verzuimgesprek', 'WG', 0, 3, {
       id: 'own-id',
       overridden: true,
-      standardRow: { __typename: 'ProtocolRow', id: 'WG_INZETBAARHEIDSGESPREK-id', title: '(Inzetbaarheids)gesprek', role: 'WG', kind: 'ACTION', signalDay: 0, deadlineDay: 1 } as never,
+      standardRow: {
+        __typename: 'ProtocolRow',
+        id: 'WG_INZETBAARHEIDSGESPREK-id',
+        title: '(Inzetbaarheids)gesprek',
+        role: 'WG',
+        kind: 'ACTION',
+        signalDay: 0,
+        deadlineDay: 1,
+      } as never,
     });
     const employerProtocol = protocol(`employer:${E1}`, 1, [own, analyse]);
     renderApp(
@@ -153,8 +188,15 @@ describe('Protocolbeheer', () => {
         protocolQuery(E1, employerProtocol),
         history(E1, [{ version: 1, summary: 'Verzuimgesprek: deadline dag 1 → 3' }]),
         {
-          request: { query: RESET_PROTOCOL_ROW, variables: { input: { employerId: E1, code: 'WG_INZETBAARHEIDSGESPREK', expectedVersion: 1 } } },
-          result: { errors: [new GraphQLError('changed meanwhile', { extensions: { code: 'PROTOCOL_VERSION_CONFLICT' } })] },
+          request: {
+            query: RESET_PROTOCOL_ROW,
+            variables: { input: { employerId: E1, code: 'WG_INZETBAARHEIDSGESPREK', expectedVersion: 1 } },
+          },
+          result: {
+            errors: [
+              new GraphQLError('changed meanwhile', { extensions: { code: 'PROTOCOL_VERSION_CONFLICT' } }),
+            ],
+          },
         },
       ],
       '/beheer/protocol',
@@ -164,16 +206,24 @@ describe('Protocolbeheer', () => {
     await within(picker).findByRole('option', { name: 'Zorggroep Rivierenland' });
     fireEvent.change(picker, { target: { value: E1 } });
     expect(await screen.findByRole('heading', { name: 'Protocol van Zorggroep Rivierenland' })).toBeTruthy();
-    expect(await screen.findByText(/Eigen versie 1, gebaseerd op standaardversie 1; 1 stap wijkt af/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Eigen versie 1, gebaseerd op standaardversie 1; 1 stap wijkt af/),
+    ).toBeTruthy();
     expect(within(await table()).getByText('Eigen')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Wijzigen: Verzuimgesprek' }));
     const dialog = await screen.findByRole('dialog', { name: 'Protocolstap wijzigen: Verzuimgesprek' });
-    expect(within(dialog).getByText(/^Standaard: \(Inzetbaarheids\)gesprek, Werkgever, Actie, signalering dag 0, deadline dag 1/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        /^Standaard: \(Inzetbaarheids\)gesprek, Werkgever, Actie, signalering dag 0, deadline dag 1/,
+      ),
+    ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Sluiten' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     fireEvent.click(screen.getByRole('button', { name: 'Standaard herstellen: Verzuimgesprek' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Het protocol is intussen door iemand anders gewijzigd.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Het protocol is intussen door iemand anders gewijzigd.',
+    );
   });
 });

@@ -22,11 +22,22 @@ const sickCase = (id: string, firstSickDay: string, recoveredOn: string | null, 
 const earlier = sickCase('s-old', '2025-06-02', '2025-06-16');
 const personMock = (cases: unknown[]) => ({
   request: { query: PERSON_ABSENCE, variables: { id: 'p1' } },
-  result: { data: { person: { __typename: 'Person', id: 'p1', fullName: 'Pieter Bakker', sickCases: cases } } },
+  result: {
+    data: { person: { __typename: 'Person', id: 'p1', fullName: 'Pieter Bakker', sickCases: cases } },
+  },
 });
 
 function renderDialog(mocks: Parameters<typeof renderWith>[0]) {
-  return renderWith(mocks, <SickReportDialog personId="p1" personName="Pieter Bakker" opened onClose={() => undefined} dossierHref="/personen/p1" />);
+  return renderWith(
+    mocks,
+    <SickReportDialog
+      personId="p1"
+      personName="Pieter Bakker"
+      opened
+      onClose={() => undefined}
+      dossierHref="/personen/p1"
+    />,
+  );
 }
 
 async function loadedDialog() {
@@ -59,7 +70,9 @@ describe('Ziek melden dialog', () => {
     fireEvent.change(percentage, { target: { value: '0' } });
     fireEvent.change(field(modal, /^Verwachte hersteldatum/), { target: { value: '2026-03-09' } });
     fireEvent.click(within(modal).getByRole('button', { name: 'Ziekmelding opslaan' }));
-    expect(await within(modal).findByText('De verwachte hersteldatum kan niet vóór de eerste ziektedag liggen.')).toBeTruthy();
+    expect(
+      await within(modal).findByText('De verwachte hersteldatum kan niet vóór de eerste ziektedag liggen.'),
+    ).toBeTruthy();
     expect(within(modal).getByText('Vul een heel getal in van 1 tot en met 100.')).toBeTruthy();
     expect(within(modal).queryByText('Vul de eerste ziektedag in.')).toBeNull();
   });
@@ -97,7 +110,10 @@ describe('Ziek melden dialog', () => {
     const reported = sickCase('s-new', day(-1), null, 50);
     renderDialog([
       personMock([earlier]),
-      { request: { query: REPORT_SICKNESS, variables: { input } }, result: { data: { reportSickness: reported } } },
+      {
+        request: { query: REPORT_SICKNESS, variables: { input } },
+        result: { data: { reportSickness: reported } },
+      },
       personMock([reported, earlier]),
     ]);
     const modal = await loadedDialog();
@@ -105,28 +121,49 @@ describe('Ziek melden dialog', () => {
     fireEvent.change(field(modal, /^Verzuimpercentage/), { target: { value: '50' } });
     fireEvent.click(within(modal).getByRole('button', { name: 'Toon uitgebreide kenmerken' }));
     fireEvent.click(within(modal).getByRole('checkbox', { name: 'Vangnetregeling van toepassing' }));
-    fireEvent.change(field(modal, /^Telefoonnummer tijdens het verzuim/), { target: { value: '06 1234 5678' } });
-    fireEvent.change(within(modal).getByRole('textbox', { name: 'Vraagstelling voor de professional' }), { target: { value: 'Welk aangepast werk is mogelijk?' } });
+    fireEvent.change(field(modal, /^Telefoonnummer tijdens het verzuim/), {
+      target: { value: '06 1234 5678' },
+    });
+    fireEvent.change(within(modal).getByRole('textbox', { name: 'Vraagstelling voor de professional' }), {
+      target: { value: 'Welk aangepast werk is mogelijk?' },
+    });
     fireEvent.click(within(modal).getByRole('tab', { name: 'Opmerking' }));
-    fireEvent.change(within(modal).getByRole('textbox', { name: 'Opmerking' }), { target: { value: 'Werkt op locatie Tiel.' } });
+    fireEvent.change(within(modal).getByRole('textbox', { name: 'Opmerking' }), {
+      target: { value: 'Werkt op locatie Tiel.' },
+    });
     fireEvent.click(within(modal).getByRole('button', { name: 'Ziekmelding opslaan' }));
 
     const status = await within(modal).findByRole('status');
     expect(status.textContent).toContain('Ziekmelding opgeslagen');
     expect(status.textContent).toContain('De ziekmelding van Pieter Bakker is opgeslagen.');
-    expect(within(status).getByRole('link', { name: 'Open het dossier' }).getAttribute('href')).toBe('/personen/p1');
+    expect(within(status).getByRole('link', { name: 'Open het dossier' }).getAttribute('href')).toBe(
+      '/personen/p1',
+    );
     // The refetched person now has an open case: recovery becomes possible.
     fireEvent.click(within(modal).getByRole('tab', { name: 'Werkhervatting' }));
     expect(await within(modal).findByRole('button', { name: 'Werkhervatting opslaan' })).toBeTruthy();
   });
 
   it('shows the Dutch message of the API error code', async () => {
-    const input = { personId: 'p1', firstSickDay: day(0), absencePercentage: 100, safetyNet: false, workAccident: false, thirdPartyLiable: false };
+    const input = {
+      personId: 'p1',
+      firstSickDay: day(0),
+      absencePercentage: 100,
+      safetyNet: false,
+      workAccident: false,
+      thirdPartyLiable: false,
+    };
     renderDialog([
       personMock([]),
       {
         request: { query: REPORT_SICKNESS, variables: { input } },
-        result: { errors: [new GraphQLError('First sick day before employment', { extensions: { code: 'FIRST_SICK_DAY_BEFORE_EMPLOYMENT' } })] },
+        result: {
+          errors: [
+            new GraphQLError('First sick day before employment', {
+              extensions: { code: 'FIRST_SICK_DAY_BEFORE_EMPLOYMENT' },
+            }),
+          ],
+        },
       },
     ]);
     const modal = await loadedDialog();
@@ -141,20 +178,34 @@ describe('Ziek melden dialog', () => {
     const open = sickCase('s-open', '2026-02-02', null);
     renderDialog([
       personMock([open, earlier]),
-      { request: { query: REPORT_RECOVERY, variables: { input: { sickCaseId: 's-open', recoveredOn: '2026-02-16', absencePercentage: 40 } } }, result: { data: { reportRecovery: { ...open, absencePercentage: 40 } } } },
+      {
+        request: {
+          query: REPORT_RECOVERY,
+          variables: { input: { sickCaseId: 's-open', recoveredOn: '2026-02-16', absencePercentage: 40 } },
+        },
+        result: { data: { reportRecovery: { ...open, absencePercentage: 40 } } },
+      },
       personMock([{ ...open, absencePercentage: 40 }, earlier]),
     ]);
     const modal = await loadedDialog();
     // An open case cannot be reported twice: the dialog opens on Werkhervatting.
-    expect(within(modal).getByRole('tab', { name: 'Werkhervatting' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(modal).getByRole('tab', { name: 'Werkhervatting' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     fireEvent.change(field(modal, /^Datum werkhervatting/), { target: { value: '2026-01-30' } });
     fireEvent.click(within(modal).getByRole('button', { name: 'Werkhervatting opslaan' }));
-    expect(await within(modal).findByText('De datum van werkhervatting kan niet vóór de eerste ziektedag liggen.')).toBeTruthy();
-    expect(within(modal).getByText('Vul bij gedeeltelijk herstel een heel getal in van 1 tot en met 99.')).toBeTruthy();
+    expect(
+      await within(modal).findByText('De datum van werkhervatting kan niet vóór de eerste ziektedag liggen.'),
+    ).toBeTruthy();
+    expect(
+      within(modal).getByText('Vul bij gedeeltelijk herstel een heel getal in van 1 tot en met 99.'),
+    ).toBeTruthy();
     fireEvent.change(field(modal, /^Datum werkhervatting/), { target: { value: '2026-02-16' } });
     fireEvent.change(field(modal, /^Verzuimpercentage vanaf deze datum/), { target: { value: '40' } });
     fireEvent.click(within(modal).getByRole('button', { name: 'Werkhervatting opslaan' }));
-    expect((await within(modal).findByRole('status')).textContent).toContain('Het gedeeltelijk herstel is opgeslagen.');
+    expect((await within(modal).findByRole('status')).textContent).toContain(
+      'Het gedeeltelijk herstel is opgeslagen.',
+    );
 
     fireEvent.click(within(modal).getByRole('tab', { name: 'Verzuimkaart' }));
     const table = within(modal).getByRole('table', { name: 'Verzuimhistorie van Pieter Bakker' });

@@ -23,7 +23,9 @@ const person = (id: string, fullName: string, sickSince: string | null) => ({
     department: { __typename: 'Department', id: 'd1', name: 'Team Tiel' },
     employer: { __typename: 'Employer', id: 'em1', name: 'Zorggroep Rivierenland' },
   },
-  sickCases: sickSince ? [{ __typename: 'SickCase', id: `s-${id}`, status: 'OPEN', firstSickDay: sickSince }] : [],
+  sickCases: sickSince
+    ? [{ __typename: 'SickCase', id: `s-${id}`, status: 'OPEN', firstSickDay: sickSince }]
+    : [],
 });
 
 const persons = (filter: object, items: unknown[]) => ({
@@ -33,7 +35,10 @@ const persons = (filter: object, items: unknown[]) => ({
 
 const dashboard = [
   { request: { query: ACTION_LIST, variables: { daysAhead: 28 } }, result: { data: { actionList: [] } } },
-  { request: { query: OPEN_ABSENCE_BY_DURATION_CLASS }, result: { data: { openAbsenceByDurationClass: [] } } },
+  {
+    request: { query: OPEN_ABSENCE_BY_DURATION_CLASS },
+    result: { data: { openAbsenceByDurationClass: [] } },
+  },
 ];
 
 const region = () => screen.getByRole('region', { name: 'Ziek melden' });
@@ -49,14 +54,30 @@ describe('Ziek melden widget', () => {
       persons({ search: 'bak' }, [pieter, person('p4', 'Anja Bakker', day(-3))]),
       {
         request: { query: PERSON_ABSENCE, variables: { id: 'p2' } },
-        result: { data: { person: { __typename: 'Person', id: 'p2', fullName: 'Pieter Bakker', sickCases: [] } } },
+        result: {
+          data: { person: { __typename: 'Person', id: 'p2', fullName: 'Pieter Bakker', sickCases: [] } },
+        },
       },
     ]);
     await within(region()).findByRole('table', { name: 'Medewerkers om ziek te melden' });
-    expect(within(region()).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Johan de Boer', 'Pieter Bakker']);
+    expect(
+      within(region())
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Johan de Boer', 'Pieter Bakker']);
 
-    fireEvent.change(within(region()).getByRole('searchbox', { name: 'Zoek medewerker' }), { target: { value: 'bak' } });
-    await waitFor(() => expect(within(region()).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Pieter Bakker']), { timeout: 2000 });
+    fireEvent.change(within(region()).getByRole('searchbox', { name: 'Zoek medewerker' }), {
+      target: { value: 'bak' },
+    });
+    await waitFor(
+      () =>
+        expect(
+          within(region())
+            .getAllByRole('rowheader')
+            .map((c) => c.textContent),
+        ).toEqual(['Pieter Bakker']),
+      { timeout: 2000 },
+    );
 
     // Absent employees can be shown too; they are opened, not reported again.
     fireEvent.click(within(region()).getByRole('checkbox', { name: 'Toon ook verzuimende medewerkers' }));
@@ -98,22 +119,39 @@ describe('Reporting sick from Mijn Dashboard', () => {
     };
     const absence = (cases: unknown[]) => ({
       request: { query: PERSON_ABSENCE, variables: { id: 'p2' } },
-      result: { data: { person: { __typename: 'Person', id: 'p2', fullName: 'Pieter Bakker', sickCases: cases } } },
+      result: {
+        data: { person: { __typename: 'Person', id: 'p2', fullName: 'Pieter Bakker', sickCases: cases } },
+      },
     });
     renderApp([
       { request: { query: ACTION_LIST, variables: { daysAhead: 28 } }, result: { data: { actionList: [] } } },
-      { request: { query: OPEN_ABSENCE_BY_DURATION_CLASS }, result: { data: { openAbsenceByDurationClass: [] } } },
+      {
+        request: { query: OPEN_ABSENCE_BY_DURATION_CLASS },
+        result: { data: { openAbsenceByDurationClass: [] } },
+      },
       persons({ absent: false }, [pieter]),
       absence([]),
       {
         request: {
           query: REPORT_SICKNESS,
-          variables: { input: { personId: 'p2', firstSickDay: day(0), absencePercentage: 100, safetyNet: false, workAccident: false, thirdPartyLiable: false } },
+          variables: {
+            input: {
+              personId: 'p2',
+              firstSickDay: day(0),
+              absencePercentage: 100,
+              safetyNet: false,
+              workAccident: false,
+              thirdPartyLiable: false,
+            },
+          },
         },
         result: { data: { reportSickness: reported } },
       },
       // Refetched after saving.
-      { request: { query: ACTION_LIST, variables: { daysAhead: 28 } }, result: { data: { actionList: [firstAction] } } },
+      {
+        request: { query: ACTION_LIST, variables: { daysAhead: 28 } },
+        result: { data: { actionList: [firstAction] } },
+      },
       absence([reported]),
       persons({ absent: false }, []),
     ]);
@@ -124,7 +162,9 @@ describe('Reporting sick from Mijn Dashboard', () => {
     expect((await within(modal).findByRole('status')).textContent).toContain('Ziekmelding opgeslagen');
 
     const actionList = screen.getByRole('region', { name: 'Actielijst' });
-    await waitFor(() => expect(within(actionList).getByRole('rowheader').textContent).toBe('(Inzetbaarheids)gesprek'));
+    await waitFor(() =>
+      expect(within(actionList).getByRole('rowheader').textContent).toBe('(Inzetbaarheids)gesprek'),
+    );
     expect(await within(region()).findByText('Geen medewerkers gevonden.')).toBeTruthy();
 
     fireEvent.click(within(modal).getByRole('link', { name: 'Open het dossier' }));
@@ -175,12 +215,7 @@ const dossierMock = {
 
 describe('Dossier', () => {
   it('shows the absence card and the activities of a person', async () => {
-    renderApp(
-      [
-        dossierMock,
-      ],
-      '/personen/p2',
-    );
+    renderApp([dossierMock], '/personen/p2');
     expect(await screen.findByRole('heading', { level: 1, name: 'Dossier Pieter Bakker' })).toBeTruthy();
     const card = screen.getByRole('table', { name: 'Verzuimhistorie van Pieter Bakker' });
     expect(within(card).getAllByRole('row')[1]!.textContent).toContain('11 dagen');
@@ -211,25 +246,57 @@ describe('Dossier', () => {
         dossierMock,
         {
           request: { query: ACTIVITY_TYPES },
-          result: { data: { activityTypes: [{ __typename: 'ActivityType', code: 'WG_REQUEST_CM', title: 'Ondersteuning casemanager', role: 'WG', kind: 'ACTION', category: 'WG_REQUEST' }] } },
+          result: {
+            data: {
+              activityTypes: [
+                {
+                  __typename: 'ActivityType',
+                  code: 'WG_REQUEST_CM',
+                  title: 'Ondersteuning casemanager',
+                  role: 'WG',
+                  kind: 'ACTION',
+                  category: 'WG_REQUEST',
+                },
+              ],
+            },
+          },
         },
         {
           request: {
             query: ADD_ACTIVITY,
-            variables: { input: { personId: 'p2', sickCaseId: 's1', activityTypeCode: 'WG_REQUEST_CM', deadline: day(7), remarks: 'Graag snel contact.' } },
+            variables: {
+              input: {
+                personId: 'p2',
+                sickCaseId: 's1',
+                activityTypeCode: 'WG_REQUEST_CM',
+                deadline: day(7),
+                remarks: 'Graag snel contact.',
+              },
+            },
           },
           result: { data: { addActivity: added } },
         },
         {
           ...dossierMock,
-          result: { data: { person: { ...dossierMock.result.data.person, activities: [...dossierMock.result.data.person.activities, added] } } },
+          result: {
+            data: {
+              person: {
+                ...dossierMock.result.data.person,
+                activities: [...dossierMock.result.data.person.activities, added],
+              },
+            },
+          },
         },
       ],
       '/personen/p2',
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Activiteit toevoegen' }));
     const modal = await screen.findByRole('dialog', { name: 'Activiteit toevoegen voor Pieter Bakker' });
-    expect(within(modal).getByText(`De activiteit hoort bij de open ziekmelding sinds ${day(-10).split('-').reverse().join('-')}.`)).toBeTruthy();
+    expect(
+      within(modal).getByText(
+        `De activiteit hoort bij de open ziekmelding sinds ${day(-10).split('-').reverse().join('-')}.`,
+      ),
+    ).toBeTruthy();
     fireEvent.click(within(modal).getByRole('button', { name: 'Toevoegen' }));
     expect(await within(modal).findByText('Kies een activiteit.')).toBeTruthy();
     expect(within(modal).getByText('Vul de deadline in.')).toBeTruthy();
@@ -237,10 +304,20 @@ describe('Dossier', () => {
     await within(type).findByRole('option', { name: 'Ondersteuning casemanager (Werkgever)' });
     fireEvent.change(type, { target: { value: 'WG_REQUEST_CM' } });
     fireEvent.change(within(modal).getByLabelText(/^Deadline/), { target: { value: day(7) } });
-    fireEvent.change(within(modal).getByRole('textbox', { name: 'Opmerkingen' }), { target: { value: 'Graag snel contact.' } });
+    fireEvent.change(within(modal).getByRole('textbox', { name: 'Opmerkingen' }), {
+      target: { value: 'Graag snel contact.' },
+    });
     fireEvent.click(within(modal).getByRole('button', { name: 'Toevoegen' }));
-    expect((await screen.findByRole('status')).textContent).toContain('De activiteit Ondersteuning casemanager is toegevoegd.');
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'De activiteit Ondersteuning casemanager is toegevoegd.',
+    );
     const activities = screen.getByRole('table', { name: 'Activiteiten van Pieter Bakker' });
-    await waitFor(() => expect(within(activities).getAllByRole('rowheader').map((c) => c.textContent)).toContain('Ondersteuning casemanager'));
+    await waitFor(() =>
+      expect(
+        within(activities)
+          .getAllByRole('rowheader')
+          .map((c) => c.textContent),
+      ).toContain('Ondersteuning casemanager'),
+    );
   });
 });

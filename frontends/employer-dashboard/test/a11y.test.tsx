@@ -12,7 +12,9 @@ import { day, renderApp, renderWith } from './helpers';
 
 /** axe on the whole document; contrast needs real layout (checked in the browser tests), landmarks a page. */
 async function violations() {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  const result = await axe.run(document.body, {
+    rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
+  });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -30,7 +32,16 @@ describe('accessibility of the dialogs (axe)', () => {
       waitingPeriodEndsOn: '2027-05-31',
     };
     renderWith(
-      [{ request: { query: PERSON_ABSENCE, variables: { id: 'p1' } }, result: { data: { person: { __typename: 'Person', id: 'p1', fullName: 'Pieter Bakker', sickCases: [open] } } } }],
+      [
+        {
+          request: { query: PERSON_ABSENCE, variables: { id: 'p1' } },
+          result: {
+            data: {
+              person: { __typename: 'Person', id: 'p1', fullName: 'Pieter Bakker', sickCases: [open] },
+            },
+          },
+        },
+      ],
       <SickReportDialog personId="p1" personName="Pieter Bakker" opened onClose={() => undefined} />,
     );
     const modal = await screen.findByRole('dialog', { name: 'Ziekmelding: Pieter Bakker' });
@@ -51,11 +62,33 @@ describe('accessibility of the dialogs (axe)', () => {
       [
         {
           request: { query: ACTIVITY_TYPES },
-          result: { data: { activityTypes: [{ __typename: 'ActivityType', code: 'X', title: 'Extra spreekuur bedrijfsarts', role: 'WG', kind: 'ACTION', category: 'WG_REQUEST' }] } },
+          result: {
+            data: {
+              activityTypes: [
+                {
+                  __typename: 'ActivityType',
+                  code: 'X',
+                  title: 'Extra spreekuur bedrijfsarts',
+                  role: 'WG',
+                  kind: 'ACTION',
+                  category: 'WG_REQUEST',
+                },
+              ],
+            },
+          },
         },
       ],
       <HandleActivityDialog
-        activity={{ id: 'a1', title: 'Plan van aanpak', role: 'WG', kind: 'UWV', signalDate: day(-3), deadline: day(10), status: 'OPEN', person: { id: 'p1', fullName: 'Pieter Bakker' } }}
+        activity={{
+          id: 'a1',
+          title: 'Plan van aanpak',
+          role: 'WG',
+          kind: 'UWV',
+          signalDate: day(-3),
+          deadline: day(10),
+          status: 'OPEN',
+          person: { id: 'p1', fullName: 'Pieter Bakker' },
+        }}
         onClose={() => undefined}
       />,
     );
@@ -80,20 +113,44 @@ describe('accessibility of Mijn Dashboard (axe)', () => {
         result: {
           data: {
             actionList: [
-              { __typename: 'Activity', id: 'a1', title: 'Plan van aanpak', role: 'WG', kind: 'UWV', signalDate: day(-30), deadline: day(-1), status: 'OPEN', person: { __typename: 'Person', id: 'p1', fullName: 'Sanne de Vries' } },
+              {
+                __typename: 'Activity',
+                id: 'a1',
+                title: 'Plan van aanpak',
+                role: 'WG',
+                kind: 'UWV',
+                signalDate: day(-30),
+                deadline: day(-1),
+                status: 'OPEN',
+                person: { __typename: 'Person', id: 'p1', fullName: 'Sanne de Vries' },
+              },
             ],
           },
         },
       },
-      { request: { query: OPEN_ABSENCE_BY_DURATION_CLASS }, result: { data: { openAbsenceByDurationClass: [] } } },
       {
-        request: { query: PERSONS, variables: { filter: { absent: false }, page: { offset: 0, limit: SICK_REPORT_WINDOW } } },
+        request: { query: OPEN_ABSENCE_BY_DURATION_CLASS },
+        result: { data: { openAbsenceByDurationClass: [] } },
+      },
+      {
+        request: {
+          query: PERSONS,
+          variables: { filter: { absent: false }, page: { offset: 0, limit: SICK_REPORT_WINDOW } },
+        },
         result: {
           data: {
             persons: {
               __typename: 'PersonPage',
               total: 1,
-              items: [{ __typename: 'Person', id: 'p2', fullName: 'Pieter Bakker', currentEmployment: null, sickCases: [] }],
+              items: [
+                {
+                  __typename: 'Person',
+                  id: 'p2',
+                  fullName: 'Pieter Bakker',
+                  currentEmployment: null,
+                  sickCases: [],
+                },
+              ],
             },
           },
         },

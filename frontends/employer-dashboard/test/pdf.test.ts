@@ -15,7 +15,9 @@ describe('absence card PDF', () => {
         from: '2025-06-02',
         to: '2026-03-10',
         caption: 'Tijdlijn',
-        segments: [{ caseId: 's1', from: '2025-06-02', to: '2025-06-16', absencePercentage: 100, ongoing: false }],
+        segments: [
+          { caseId: 's1', from: '2025-06-02', to: '2025-06-16', absencePercentage: 100, ongoing: false },
+        ],
       },
       fileName: 'verzuimkaart.pdf',
     });

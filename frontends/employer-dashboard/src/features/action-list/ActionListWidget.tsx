@@ -8,6 +8,7 @@ import {
   ErrorPanel,
   Group,
   LoadingState,
+  NativeSelect,
   TextInput,
   toIsoDate,
   useEnumLabel,
@@ -86,11 +87,16 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
+  // The administrator sees every role's activities; this narrows the list to one role.
+  const [roleFilter, setRoleFilter] = useState<'WG' | 'BA' | 'CM' | ''>('');
   const [selected, setSelected] = useState<ActionItem | null>(null);
   const [handled, setHandled] = useState<string | null>(null);
   const settingsId = useId();
-  const { data, loading, error, refetch } = useQuery(ACTION_LIST, { variables: { daysAhead }, skip: !ready });
   const listKind = role ? LIST_KIND[role] : undefined;
+  const { data, loading, error, refetch } = useQuery(ACTION_LIST, {
+    variables: { daysAhead, ...(listKind === 'ALL' && roleFilter ? { role: roleFilter } : {}) },
+    skip: !ready,
+  });
   const today = toIsoDate(new Date());
   const items = data?.actionList ?? [];
   const overdue = items.filter((item) => isOverdue(item, today)).length;
@@ -212,6 +218,18 @@ export function ActionListWidget({ role = null }: { role?: ViewerRole | null }) 
             }}
           />
         </div>
+      ) : null}
+      {listKind === 'ALL' ? (
+        <NativeSelect
+          label={t('settings.roleFilter')}
+          value={roleFilter}
+          onChange={(event) => setRoleFilter(event.currentTarget.value as typeof roleFilter)}
+          data={[
+            { value: '', label: t('settings.allRoles') },
+            ...(['WG', 'BA', 'CM'] as const).map((value) => ({ value, label: roleLabel(value) })),
+          ]}
+          maw={260}
+        />
       ) : null}
       <Checkbox
         label={t('settings.onlyOverdue')}

@@ -25,9 +25,12 @@ export interface ActionListData {
   actionList: ActionItem[];
 }
 
-export const ACTION_LIST: TypedDocumentNode<ActionListData, { daysAhead: number }> = gql`
-  query ActionList($daysAhead: Int) {
-    actionList(daysAhead: $daysAhead) {
+export const ACTION_LIST: TypedDocumentNode<
+  ActionListData,
+  { daysAhead: number; role?: 'WG' | 'BA' | 'CM' | null }
+> = gql`
+  query ActionList($daysAhead: Int, $role: ActivityRole) {
+    actionList(daysAhead: $daysAhead, role: $role) {
       id
       title
       role

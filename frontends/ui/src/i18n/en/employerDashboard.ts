@@ -183,6 +183,8 @@ export const employerDashboard: Catalog['employerDashboard'] = {
     title: 'My settings',
     daysAhead: 'Number of days ahead',
     daysAheadHelp: 'How many days ahead the action list shows actions (1–365, default 28).',
+    roleFilter: 'Role',
+    allRoles: 'All roles',
     onlyOverdue: 'Overdue only',
     saved: 'Your setting has been saved.',
     notSaved: 'Your setting could not be saved and applies to this visit only.',

@@ -182,6 +182,8 @@ export const employerDashboard = {
     title: 'Mijn instellingen',
     daysAhead: 'Aantal dagen vooruit',
     daysAheadHelp: 'Hoeveel dagen vooruit de actielijst acties toont (1–365, standaard 28).',
+    roleFilter: 'Rol',
+    allRoles: 'Alle rollen',
     onlyOverdue: 'Alleen verlopen',
     saved: 'Uw instelling is opgeslagen.',
     notSaved: 'Uw instelling kon niet worden opgeslagen en geldt alleen voor dit bezoek.',
