@@ -51,8 +51,6 @@ export const employerDashboard: Catalog['employerDashboard'] = {
     department: 'Department',
     absence: 'Absence',
     actions: 'Actions',
-    notSick: 'Not sick',
-    sickSince: 'Sick since {{date}}',
     report: 'Report sick',
     reportFor: 'Report sick: {{name}}',
     open: 'Open',

@@ -49,8 +49,6 @@ export const employerDashboard = {
     department: 'Afdeling',
     absence: 'Verzuim',
     actions: 'Acties',
-    notSick: 'Niet ziek',
-    sickSince: 'Ziek sinds {{date}}',
     report: 'Ziek melden',
     reportFor: 'Ziek melden: {{name}}',
     open: 'Openen',
