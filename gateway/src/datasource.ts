@@ -3,6 +3,7 @@ import { signIdentity } from '@poortwachter/kit';
 import { GraphQLError } from 'graphql';
 import { Pool } from 'undici';
 import type { GatewayContext } from './identity.js';
+import { takeRevokedUsers, type RevokedUsersListener } from './revocations.js';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -13,6 +14,11 @@ export interface SignedDataSourceOptions {
   signingSecret: string;
   /** Keep-alive connections per subgraph. */
   connections?: number;
+  /**
+   * Hears identity's `revokedUserIds` answer extension (sessions a mutation ended), so cached
+   * tokens of those users are checked again on their next request instead of after the cache period.
+   */
+  onRevokedUsers?: RevokedUsersListener;
 }
 
 /**
@@ -30,12 +36,14 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   private readonly pool: Pool;
   private readonly path: string;
   private readonly signingSecret: string;
+  private readonly onRevokedUsers: RevokedUsersListener | undefined;
 
   constructor(options: SignedDataSourceOptions) {
     super();
     this.name = options.name;
     this.url = options.url;
     this.signingSecret = options.signingSecret;
+    this.onRevokedUsers = options.onRevokedUsers;
     const target = new URL(options.url);
     this.path = `${target.pathname}${target.search}`;
     this.pool = new Pool(target.origin, {
@@ -85,6 +93,9 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     } catch {
       parsed = undefined;
     }
+    // Before anything else: the sessions ended even when the rest of the answer is an error.
+    const revoked = takeRevokedUsers(parsed);
+    if (revoked.length > 0) this.onRevokedUsers?.(revoked);
     if (response.statusCode < 200 || response.statusCode >= 300 || !isGraphQLResponse(parsed)) {
       throw new GraphQLError(`The ${this.name} service answered HTTP ${response.statusCode}.`, {
         extensions: {

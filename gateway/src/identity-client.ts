@@ -2,6 +2,7 @@ import type { Identity, JsonWebKeySet } from '@poortwachter/kit';
 import { signIdentity } from '@poortwachter/kit';
 import type { GraphQLFormattedError } from 'graphql';
 import type { JWK } from 'jose';
+import { takeRevokedUsers, type RevokedUsersListener } from './revocations.js';
 
 /** Identity could not be asked (down, timeout, not a GraphQL answer): the caller answers 503. */
 export class IdentityUnavailable extends Error {
@@ -29,6 +30,8 @@ export class IdentityClient {
     private readonly url: string,
     private readonly signingSecret: string,
     private readonly timeoutMs = 5000,
+    /** Hears `revokedUserIds` of these calls too (a logout or a refresh-token reuse through /auth). */
+    private readonly onRevokedUsers?: RevokedUsersListener,
   ) {}
 
   async call<T>(
@@ -60,6 +63,8 @@ export class IdentityClient {
     }
     if (typeof answer !== 'object' || answer === null || !('data' in answer || 'errors' in answer))
       throw new IdentityUnavailable(`HTTP ${response.status}`);
+    const revoked = takeRevokedUsers(answer);
+    if (revoked.length > 0) this.onRevokedUsers?.(revoked);
     return answer as IdentityAnswer<T>;
   }
 

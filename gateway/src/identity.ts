@@ -75,6 +75,12 @@ const CACHE_TTL_MS = 30_000;
 export class TokenVerifier {
   private readonly cache = new Map<string, CachedIdentity>();
   private readonly pending = new Map<string, Promise<CachedIdentity>>();
+  /** Counts `forgetUser` calls, so a verification can tell whether its user was revoked meanwhile. */
+  private revocations = 0;
+  /** User → the `revocations` count when it was last forgotten; only kept while verifications are in flight. */
+  private readonly forgottenUsers = new Map<string, number>();
+  /** Verifications running, including ones `forgetUser` took out of `pending`. */
+  private inFlight = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -90,7 +96,10 @@ export class TokenVerifier {
     let pending = this.pending.get(token);
     if (!pending) {
       // Concurrent requests with the same token share one verification and one session check.
-      pending = this.verify(token).finally(() => this.pending.delete(token));
+      const verification: Promise<CachedIdentity> = this.verify(token).finally(() => {
+        if (this.pending.get(token) === verification) this.pending.delete(token);
+      });
+      pending = verification;
       this.pending.set(token, pending);
     }
     return (await pending).identity;
@@ -101,8 +110,32 @@ export class TokenVerifier {
     this.cache.delete(token);
   }
 
+  /**
+   * Drops every cached token of a user (an administrator blocked them, their password changed...),
+   * so each is checked with identity again on its next use. A scan of the cache: revocations are
+   * rare and the cache is bounded, so no index by user has to be kept in step on every insert.
+   * A verification already in flight for the user is neither shared with later requests nor cached.
+   */
+  forgetUser(userId: string): void {
+    for (const [token, entry] of this.cache) if (entry.identity.sub === userId) this.cache.delete(token);
+    if (this.inFlight === 0) return;
+    this.forgottenUsers.set(userId, ++this.revocations);
+    // Unverified claims are good enough to pick tokens to check again: at worst one is checked twice.
+    for (const token of this.pending.keys()) if (unverifiedSubject(token) === userId) this.pending.delete(token);
+  }
+
   private async verify(token: string): Promise<CachedIdentity> {
     const now = this.now();
+    const revocationsAtStart = this.revocations;
+    this.inFlight++;
+    try {
+      return await this.verifyAndCache(token, now, revocationsAtStart);
+    } finally {
+      if (--this.inFlight === 0) this.forgottenUsers.clear();
+    }
+  }
+
+  private async verifyAndCache(token: string, now: number, revocationsAtStart: number): Promise<CachedIdentity> {
     let identity: Identity;
     try {
       identity = await this.verifySignature(token);
@@ -114,8 +147,13 @@ export class TokenVerifier {
       throw error;
     }
     const entry = { identity, validUntil: Math.min(expiryOf(token) ?? now, now + CACHE_TTL_MS) };
-    if (this.cache.size >= MAX_CACHED_TOKENS) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(token, entry);
+    // The session check may have answered before the user was revoked: use the answer for this
+    // request (it raced the revocation), but do not keep it for the next ones.
+    const revokedMeanwhile = (this.forgottenUsers.get(identity.sub) ?? 0) > revocationsAtStart;
+    if (!revokedMeanwhile) {
+      if (this.cache.size >= MAX_CACHED_TOKENS) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(token, entry);
+    }
     return entry;
   }
 
@@ -146,16 +184,25 @@ export function bearerToken(authorization: string | undefined): string | null {
   return match[1]!;
 }
 
-/** The `exp` claim in ms; the signature has already been checked by the caller. */
-function expiryOf(token: string): number | null {
+function claimsOf(token: string): { exp?: unknown; sub?: unknown } | null {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+    const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return typeof payload === 'object' && payload !== null ? payload : null;
   } catch {
     return null;
   }
+}
+
+/** The `exp` claim in ms; the signature has already been checked by the caller. */
+function expiryOf(token: string): number | null {
+  const exp = claimsOf(token)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : null;
+}
+
+/** The `sub` claim WITHOUT checking the signature: only to choose tokens to verify again. */
+function unverifiedSubject(token: string): string | null {
+  const sub = claimsOf(token)?.sub;
+  return typeof sub === 'string' ? sub : null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

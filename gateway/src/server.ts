@@ -88,12 +88,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const explorerDir = options.explorerDir ?? defaultExplorerDir();
 
   const dataSources: SignedSubgraphDataSource[] = [];
+  // Set below, once the verifier exists; subgraph answers only arrive after start-up.
+  let forgetUsers: (userIds: string[]) => void = () => {};
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`No URL for subgraph ${name}`);
-      const source = new SignedSubgraphDataSource({ name, url, signingSecret: config.signingSecret });
+      // Only identity ends sessions; another subgraph cannot make the gateway drop tokens.
+      const source = new SignedSubgraphDataSource({
+        name,
+        url,
+        signingSecret: config.signingSecret,
+        onRevokedUsers: name === 'identity' ? (userIds) => forgetUsers(userIds) : undefined,
+      });
       dataSources.push(source);
       return source;
     },
@@ -142,7 +150,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ],
   });
   await apollo.start();
-  const identityClient = subgraphUrls.identity ? new IdentityClient(subgraphUrls.identity, config.signingSecret) : null;
+  const identityClient = subgraphUrls.identity
+    ? new IdentityClient(subgraphUrls.identity, config.signingSecret, undefined, (userIds) => forgetUsers(userIds))
+    : null;
   // Keys are cached; an unknown key id (a rotation) fetches again, at most every 30 seconds.
   const accessTokens = identityClient
     ? new JwksAccessTokenVerifier(() => identityClient.fetchJwks(), { maxAgeMs: 300_000, minRefetchMs: 30_000 })
@@ -151,6 +161,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     accessTokens,
     sessionActive: identityClient ? (identity) => identityClient.sessionActive(identity) : null,
   });
+  forgetUsers = (userIds) => {
+    for (const userId of userIds) verifier.forgetUser(userId);
+  };
 
   async function handleGraphQL(
     request: http.IncomingMessage,

@@ -131,4 +131,52 @@ describe('SignedSubgraphDataSource', () => {
     });
     await source.close();
   });
+
+  describe("identity's revokedUserIds", () => {
+    const answerWith = (body: unknown) => (response: http.ServerResponse) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    const plain = answerWith({ data: { ok: true } });
+
+    it('hands the ids to the listener and keeps them from the answer the gateway builds for the client', async () => {
+      const heard: string[][] = [];
+      const source = new SignedSubgraphDataSource({ name: 'identity', url, signingSecret: SIGNING_SECRET, onRevokedUsers: (ids) => heard.push(ids) });
+      const context = createContext(EMPLOYER, 'r', SIGNING_SECRET);
+      try {
+        reply = answerWith({ data: { setUserBlocked: { id: 'u1' } }, extensions: { revokedUserIds: ['u1', 'u2'], other: 1 } });
+        expect(await source.process(fetchOptions(context))).toEqual({ data: { setUserBlocked: { id: 'u1' } }, extensions: { other: 1 } });
+        reply = answerWith({ data: { ok: true }, extensions: { revokedUserIds: ['u3'] } });
+        expect(await source.process(fetchOptions(context))).toEqual({ data: { ok: true } });
+        // An error answer still reports the sessions that ended (refresh-token reuse ends the family, then refuses).
+        reply = answerWith({ data: null, errors: [{ message: 'reused', extensions: { code: 'REFRESH_TOKEN_REUSED' } }], extensions: { revokedUserIds: ['u4'] } });
+        expect(await source.process(fetchOptions(context))).toEqual({ data: null, errors: [expect.objectContaining({ message: 'reused' })] });
+        reply = plain;
+        await source.process(fetchOptions(context));
+        expect(heard).toEqual([['u1', 'u2'], ['u3'], ['u4']]);
+      } finally {
+        reply = plain;
+        await source.close();
+      }
+    });
+
+    it('strips a malformed list without calling the listener, and strips it too where nobody listens', async () => {
+      const heard: string[][] = [];
+      const source = new SignedSubgraphDataSource({ name: 'identity', url, signingSecret: SIGNING_SECRET, onRevokedUsers: (ids) => heard.push(ids) });
+      const deaf = new SignedSubgraphDataSource({ name: 'dossier', url, signingSecret: SIGNING_SECRET });
+      const context = createContext(EMPLOYER, 'r', SIGNING_SECRET);
+      try {
+        reply = answerWith({ data: { ok: true }, extensions: { revokedUserIds: 'u1' } });
+        expect(await source.process(fetchOptions(context))).toEqual({ data: { ok: true } });
+        reply = answerWith({ data: { ok: true }, extensions: { revokedUserIds: [42, '', 'u5'] } });
+        expect(await source.process(fetchOptions(context))).toEqual({ data: { ok: true } });
+        expect(await deaf.process(fetchOptions(context))).toEqual({ data: { ok: true } });
+        expect(heard).toEqual([['u5']]);
+      } finally {
+        reply = plain;
+        await source.close();
+        await deaf.close();
+      }
+    });
+  });
 });

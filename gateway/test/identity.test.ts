@@ -74,6 +74,82 @@ describe('TokenVerifier (bearer tokens)', () => {
   });
 });
 
+describe('TokenVerifier.forgetUser (revocation)', () => {
+  const OTHER = { ...EMPLOYER, sub: 'other-user' };
+
+  /** A verifier whose session check is counted and can be switched off per user. */
+  function counting() {
+    const checks: string[] = [];
+    const ended = new Set<string>();
+    const accessTokens = new JwksAccessTokenVerifier(async () => (await FAKE_IDENTITY_KEY).jwks);
+    const verifier = new TokenVerifier(Date.now, {
+      accessTokens,
+      sessionActive: async (identity) => {
+        checks.push(identity.sub);
+        return !ended.has(identity.sub);
+      },
+    });
+    return { verifier, checks, ended };
+  }
+
+  it('drops every cached token of the user, and only theirs: the next use is checked with identity again', async () => {
+    const { verifier, checks, ended } = counting();
+    const phone = `Bearer ${await tokenFor(EMPLOYER)}`;
+    const laptop = `Bearer ${await tokenFor(EMPLOYER, 1800)}`;
+    const other = `Bearer ${await tokenFor(OTHER)}`;
+    for (const header of [phone, laptop, other, phone, laptop, other]) await verifier.identityFrom(header);
+    expect(checks).toEqual([EMPLOYER.sub, EMPLOYER.sub, OTHER.sub]);
+
+    ended.add(EMPLOYER.sub);
+    verifier.forgetUser(EMPLOYER.sub);
+    await expect(verifier.identityFrom(phone)).rejects.toMatchObject({ reason: 'the session has ended' });
+    await expect(verifier.identityFrom(laptop)).rejects.toBeInstanceOf(AuthenticationFailed);
+    // The other user's token is still served from the cache: no new check.
+    await expect(verifier.identityFrom(other)).resolves.toMatchObject({ sub: OTHER.sub });
+    expect(checks).toEqual([EMPLOYER.sub, EMPLOYER.sub, OTHER.sub, EMPLOYER.sub, EMPLOYER.sub]);
+  });
+
+  it('does nothing for a user without cached tokens', async () => {
+    const { verifier, checks } = counting();
+    const other = `Bearer ${await tokenFor(OTHER)}`;
+    await verifier.identityFrom(other);
+    verifier.forgetUser('nobody');
+    await verifier.identityFrom(other);
+    expect(checks).toEqual([OTHER.sub]);
+  });
+
+  it('neither caches nor shares a session check that was under way when the user was revoked', async () => {
+    const checks: string[] = [];
+    let release: (active: boolean) => void = () => {};
+    const accessTokens = new JwksAccessTokenVerifier(async () => (await FAKE_IDENTITY_KEY).jwks);
+    const answers: boolean[] = [];
+    const verifier = new TokenVerifier(Date.now, {
+      accessTokens,
+      sessionActive: (identity) => {
+        checks.push(identity.sub);
+        // The first check is held back; later ones answer at once with the next prepared answer.
+        if (checks.length === 1) return new Promise<boolean>((resolve) => (release = resolve));
+        return Promise.resolve(answers.shift() ?? true);
+      },
+    });
+    const header = `Bearer ${await tokenFor(EMPLOYER)}`;
+    const racing = verifier.identityFrom(header);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checks).toHaveLength(1);
+    // Revoked while identity is still answering the first check (which read the session before).
+    verifier.forgetUser(EMPLOYER.sub);
+    answers.push(false);
+    // A request after the revocation does not join the old check: it gets its own, which refuses.
+    await expect(verifier.identityFrom(header)).rejects.toBeInstanceOf(AuthenticationFailed);
+    release(true);
+    await expect(racing).resolves.toMatchObject({ sub: EMPLOYER.sub });
+    // The racing answer was not cached: the next request asks identity again.
+    answers.push(false);
+    await expect(verifier.identityFrom(header)).rejects.toBeInstanceOf(AuthenticationFailed);
+    expect(checks).toHaveLength(3);
+  });
+});
+
 describe('per-request context', () => {
   it('signs the identity once into headers a subgraph accepts', () => {
     const context = createContext(EMPLOYER, 'req-1', SIGNING_SECRET);

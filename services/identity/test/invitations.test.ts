@@ -277,6 +277,37 @@ describe('invitation requests', () => {
   });
 });
 
+describe('invitation requests of a planner', () => {
+  it('shows a planner only the requests of accounts they may re-invite; the administrator sees them all', async () => {
+    const ownEmployer = await invite({ role: 'EMPLOYER', email: 'hr1@example.nl', displayName: 'HR Eigen Werkgever', scope: { employerIds: [demoId('employer', 1)] } });
+    const otherEmployer = await invite({ role: 'EMPLOYER', email: 'hr2@example.nl', displayName: 'HR Andere Werkgever', scope: { employerIds: [demoId('employer', 2)] } });
+    const caseManager = await invite({ role: 'CASE_MANAGER', email: 'cm9@example.nl', displayName: 'Casemanager Negen' });
+    const invited = [ownEmployer, otherEmployer, caseManager].map((result) => {
+      expect(result.errors).toBeUndefined();
+      return result.data!.inviteUser;
+    });
+    for (const { invitationId, user } of invited) {
+      await running.deps.dataSource.query(
+        `INSERT INTO identity.invitation_requests (id, user_id, invitation_id, reason) VALUES (gen_random_uuid(), $1, $2, 'EXPIRED')`,
+        [user.id, invitationId],
+      );
+    }
+    const QUERY = `{ invitationRequests { user { id } } }`;
+    const seen = async (as: Identity) => {
+      const result = await gql<{ invitationRequests: { user: { id: string } }[] }>(running.url, QUERY, {}, as);
+      expect(result.errors).toBeUndefined();
+      return result.data!.invitationRequests.map((request) => request.user.id);
+    };
+    const [own, other, staff] = invited.map(({ user }) => user.id);
+    const byPlanner = await seen(planner);
+    expect(byPlanner).toContain(own);
+    expect(byPlanner).not.toContain(other);
+    expect(byPlanner).not.toContain(staff);
+    expect(await seen(admin)).toEqual(expect.arrayContaining([own, other, staff]));
+    expect(codeOf(await gql(running.url, QUERY, {}, employer))).toBe('FORBIDDEN');
+  });
+});
+
 describe('password strength hint', () => {
   it('scores and lists the broken rules', async () => {
     const result = await gql<{ passwordStrength: { score: number; violations: string[] } }>(
@@ -306,5 +337,28 @@ describe('dev outbox', () => {
       }
     }
     expect(codeOf(await gql(running.url, OUTBOX, { to: null }))).toBeUndefined();
+  });
+
+  it('is shown in production when EXPOSE_DEV_OUTBOX=true, like the /dev/outbox page', async () => {
+    const before = {
+      NODE_ENV: process.env.NODE_ENV,
+      GATEWAY_SIGNING_SECRET: process.env.GATEWAY_SIGNING_SECRET,
+      EXPOSE_DEV_OUTBOX: process.env.EXPOSE_DEV_OUTBOX,
+    };
+    process.env.GATEWAY_SIGNING_SECRET = secret('GATEWAY_SIGNING_SECRET');
+    process.env.NODE_ENV = 'production';
+    process.env.EXPOSE_DEV_OUTBOX = 'true';
+    try {
+      const shown = await gql<{ devOutbox: Mail[] }>(running.url, OUTBOX, { to: null });
+      expect(shown.errors).toBeUndefined();
+      expect(shown.data!.devOutbox.length).toBeGreaterThan(0);
+      process.env.EXPOSE_DEV_OUTBOX = 'false';
+      expect(codeOf(await gql(running.url, OUTBOX, { to: null }))).toBe('NOT_AVAILABLE');
+    } finally {
+      for (const [name, value] of Object.entries(before)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

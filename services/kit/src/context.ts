@@ -10,4 +10,9 @@ export interface SubgraphContext {
   requestId: string;
   /** The caller's address as vouched for by the gateway; null when it sent none. */
   clientAddress: string | null;
+  /**
+   * Top-level `extensions` of this request's answer, for the gateway (e.g. identity's
+   * `revokedUserIds`). Always an object at run time; optional for contexts built by hand in tests.
+   */
+  responseExtensions?: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
@@ -76,6 +76,19 @@ export interface RunningSubgraph {
 
 const MAX_BODY_BYTES = 1_000_000;
 
+/** Copies what resolvers put in `ctx.responseExtensions` into the answer's top-level `extensions`. */
+const responseExtensionsPlugin: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const extra = contextValue.responseExtensions;
+        if (!extra || Object.keys(extra).length === 0 || response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, ...extra };
+      },
+    };
+  },
+};
+
 /**
  * Serves one subgraph: POST /graphql (only with a gateway-signed identity), GET /health (checks the
  * database), and in development (or with EXPOSE_SQL_STATEMENT_COUNT=true) GET
@@ -88,7 +101,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !isProduction(),
     // The gateway does not use inline traces here; producing them costs every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), responseExtensionsPlugin],
   });
   await apollo.start();
   const shipper = new AccessLogShipper(options.bus, options.name);
@@ -144,6 +157,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
           accessLog: new AccessLog(shipper, actor, operation),
           requestId: headers.get('x-request-id') ?? randomUUID(),
           clientAddress,
+          responseExtensions: {},
         }),
       });
       const outHeaders: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { UserEntity } from '../entities/index.js';
 import type { IdentitySettings } from '../settings.js';
 import { signAccessToken } from './access-token.js';
 import { identityOf } from './identity-of.js';
+import { reportRevokedUser } from './revocations.js';
 import type { SigningKeys } from './signing-keys.js';
 import { randomToken, tokenHash } from './tokens.js';
 
@@ -112,10 +113,14 @@ export class Sessions {
   }
 
   private async revokeWith(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-      reason,
-    ]);
+    // A CTE so the driver answers with plain rows (an UPDATE answers [rows, count]).
+    const ended: { user_id: string }[] = await manager.query(
+      `WITH ended AS (
+         UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING user_id
+       ) SELECT user_id FROM ended`,
+      [sessionId, reason],
+    );
+    for (const row of ended) reportRevokedUser(row.user_id);
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
@@ -139,6 +144,7 @@ export class Sessions {
       `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId, reason],
     );
+    reportRevokedUser(userId);
   }
 
   /** Whether a session is still usable; lets the gateway refuse access tokens of an ended session. */

@@ -1,11 +1,13 @@
-import { domainError, forbidden, isProduction, type Identity, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { domainError, forbidden, type Identity, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { In } from 'typeorm';
 import { OutboxMessageEntity } from '../entities/index.js';
 import type { CompletedLogin, LoginStart } from '../auth/login-flow.js';
 import type { ApiClientRow } from '../auth/api-clients.js';
 import type { IdentityServices } from '../auth/identity-services.js';
 import { passwordStrength } from '../auth/password-policy.js';
+import { devOutboxEnabled } from '../dev/outbox-page.js';
+import { collectRevocations } from '../auth/revocations.js';
 import {
   ActivateAccountInput,
   ActivationResult,
@@ -94,19 +96,26 @@ function requireInviter(ctx: SubgraphContext, input: InviteUserInput): Identity 
   return identity;
 }
 
+/** Why a planner may not act on an account, or null when they may (an administrator always may). */
+function accountRefusal(identity: Identity, user: UserEntity): string | null {
+  if (identity.role !== 'PLANNER') return null;
+  if (!PLANNER_INVITES.includes(user.role)) return 'inviting this role';
+  const own = identity.scope?.employerIds ?? [];
+  return user.employerIds.some((id) => !own.includes(id)) ? 'an account outside your scope' : null;
+}
+
 /** A planner may act on the accounts they could have invited: employees, and employer users of their employers. */
 function requireAccountInviter(ctx: SubgraphContext): { identity: Identity; authorize: (user: UserEntity) => void } {
   const identity = ctx.actor.requireRole('ADMIN', 'PLANNER');
   const authorize = (user: UserEntity) => {
-    if (identity.role !== 'PLANNER') return;
-    if (!PLANNER_INVITES.includes(user.role)) throw forbidden('inviting this role');
-    const own = identity.scope?.employerIds ?? [];
-    if (user.employerIds.some((id) => !own.includes(id))) throw forbidden('an account outside your scope');
+    const refusal = accountRefusal(identity, user);
+    if (refusal) throw forbidden(refusal);
   };
   return { identity, authorize };
 }
 
 @Resolver()
+@UseMiddleware(collectRevocations)
 export class AccountResolver {
   constructor(
     private readonly deps: ServiceDeps,
@@ -165,17 +174,21 @@ export class AccountResolver {
     return true;
   }
 
-  @Query(() => [InvitationRequest], { description: 'ADMIN or PLANNER: open requests for a new invitation.' })
+  @Query(() => [InvitationRequest], {
+    description:
+      'ADMIN: all open requests for a new invitation; PLANNER: only those of accounts they may re-invite (employees, and employer users of their employers).',
+  })
   async invitationRequests(@Ctx() ctx: SubgraphContext): Promise<InvitationRequest[]> {
-    ctx.actor.requireRole('ADMIN', 'PLANNER');
+    const identity = ctx.actor.requireRole('ADMIN', 'PLANNER');
     const rows: { id: string; user_id: string; reason: string; created_at: Date }[] = await this.deps.dataSource.query(
       `SELECT id, user_id, reason, created_at FROM identity.invitation_requests WHERE handled_at IS NULL ORDER BY created_at LIMIT 500`,
     );
     const users = new Map(
       (await this.deps.dataSource.getRepository(UserEntity).findBy({ id: In(rows.map((row) => row.user_id)) })).map((user) => [user.id, user] as const),
     );
+    // The same rule as resendInvitation and closeInvitationRequest: a planner sees only what they may act on.
     return rows
-      .filter((row) => users.has(row.user_id))
+      .filter((row) => users.has(row.user_id) && accountRefusal(identity, users.get(row.user_id)!) === null)
       .map((row) => Object.assign(new InvitationRequest(), { id: row.id, reason: row.reason, createdAt: row.created_at, user: toUser(users.get(row.user_id)!) }));
   }
 
@@ -202,12 +215,15 @@ export class AccountResolver {
     return true;
   }
 
-  @Query(() => [OutboxMessage], { description: 'DEVELOPMENT ONLY (refused in production): mails and SMS as sent, newest first.' })
+  @Query(() => [OutboxMessage], {
+    description:
+      'DEVELOPMENT ONLY: mails and SMS as sent, newest first. Refused (NOT_AVAILABLE) in production unless EXPOSE_DEV_OUTBOX=true, like the /dev/outbox page.',
+  })
   async devOutbox(
     @Arg('limit', () => Int, { defaultValue: OUTBOX_LIMIT.default }) limit: number,
     @Arg('to', () => String, { nullable: true, description: 'Only messages to this address or number.' }) to: string | null,
   ): Promise<OutboxMessage[]> {
-    if (isProduction()) throw domainError('NOT_AVAILABLE', 'The outbox is not available in production.');
+    if (!devOutboxEnabled()) throw domainError('NOT_AVAILABLE', 'The outbox is not available in production (set EXPOSE_DEV_OUTBOX=true to show it).');
     if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_LIMIT.max) {
       throw domainError('BAD_USER_INPUT', `limit must be between 1 and ${OUTBOX_LIMIT.max}.`, { field: 'limit' });
     }

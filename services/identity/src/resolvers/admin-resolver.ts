@@ -1,7 +1,8 @@
 import { domainError, forbidden, type Role, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { IdentityServices } from '../auth/identity-services.js';
+import { collectRevocations } from '../auth/revocations.js';
 import { UserEntity } from '../entities/index.js';
 import { publishUserChanged } from '../events/user-changed.js';
 import { saveSettings, settingsOf, validateSettingsPatch, type UserSettingsValues } from '../settings-store.js';
@@ -80,6 +81,7 @@ function requireUser(ctx: SubgraphContext): string {
 
 /** Account administration (ADMIN; PLANNER reads) and the personal settings of every user. */
 @Resolver()
+@UseMiddleware(collectRevocations)
 export class AdminResolver {
   constructor(
     private readonly deps: ServiceDeps,
