@@ -84,7 +84,7 @@ export class AppointmentResolver {
     return result;
   }
 
-  @FieldResolver(() => PersonRef)
+  @FieldResolver(() => PersonRef, { description: 'The person the appointment is with (the employee); the dossier supplies the details.' })
   person(@Root() appointment: Appointment): PersonRef {
     return personRef(appointment.personId);
   }

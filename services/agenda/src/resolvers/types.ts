@@ -7,6 +7,7 @@ export const AppointmentStatusEnum = Object.fromEntries(APPOINTMENT_STATUSES.map
 };
 registerEnumType(AppointmentStatusEnum, {
   name: 'AppointmentStatus',
+  description: 'Whether an appointment is still to take place, took place or was cancelled.',
   valuesConfig: {
     PLANNED: { description: 'Planned; still to take place.' },
     CANCELLED: { description: 'Cancelled; it will not take place.' },
@@ -18,7 +19,7 @@ registerEnumType(AppointmentStatusEnum, {
 @ObjectType('Person')
 @Directive('@key(fields: "id")')
 export class PersonRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the person.' })
   id: string;
 }
 
@@ -28,15 +29,15 @@ export function personRef(id: string): PersonRef {
 
 @ObjectType('Appointment', { description: 'An appointment of a person with a professional of the arbodienst.' })
 export class Appointment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the appointment.' })
   id: string;
 
   personId: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the appointment starts (ISO 8601 date-time, UTC).' })
   startsAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the appointment ends (ISO 8601 date-time, UTC); after `startsAt`.' })
   endsAt: Date;
 
   @Field(() => String, { description: 'Name of the professional whose agenda holds the appointment.' })
@@ -54,6 +55,6 @@ export class Appointment {
   @Field(() => String, { nullable: true, description: 'Link to join, for video consultations.' })
   videoUrl: string | null;
 
-  @Field(() => AppointmentStatusEnum)
+  @Field(() => AppointmentStatusEnum, { description: 'Planned, done or cancelled; cancelled appointments stay listed.' })
   status: AppointmentStatus;
 }

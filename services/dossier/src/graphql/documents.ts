@@ -66,7 +66,20 @@ export const PersonField = {
   EMPLOYMENT: 'EMPLOYMENT',
   OTHER: 'OTHER',
 } as const;
-registerEnumType(PersonField, { name: 'PersonField', description: 'A personal detail the employee cannot change themselves.' });
+registerEnumType(PersonField, {
+  name: 'PersonField',
+  description: 'A personal detail the employee cannot change themselves.',
+  valuesConfig: {
+    FIRST_NAME: { description: 'The first name (`Person.firstName`).' },
+    LAST_NAME: { description: 'The last name including any prefix (`Person.lastName`).' },
+    INITIALS: { description: 'The initials (`Person.initials`).' },
+    DATE_OF_BIRTH: { description: 'The date of birth (`Person.dateOfBirth`).' },
+    ADDRESS: { description: 'The home address (`Person.address`): street, house number, postal code and place.' },
+    PERSONNEL_NUMBER: { description: 'The employer’s personnel number (`Person.personnelNumber`).' },
+    EMPLOYMENT: { description: 'The current employment: job title, contract hours or start date.' },
+    OTHER: { description: 'Any other detail; the explanation says which. `currentValue` is then null.' },
+  },
+});
 
 export const CorrectionStatus = { OPEN: 'OPEN', RESOLVED: 'RESOLVED', REJECTED: 'REJECTED' } as const;
 registerEnumType(CorrectionStatus, {

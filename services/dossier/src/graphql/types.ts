@@ -9,81 +9,102 @@ import { PAGE_DEFAULT_LIMIT } from '../domain/rules.js';
  */
 
 export const SickCaseStatus = { OPEN: 'OPEN', RECOVERED: 'RECOVERED' } as const;
-registerEnumType(SickCaseStatus, { name: 'SickCaseStatus', description: 'Whether the employee is still (partly) absent.' });
+registerEnumType(SickCaseStatus, {
+  name: 'SickCaseStatus',
+  description: 'Whether the employee is still (partly) absent.',
+  valuesConfig: {
+    OPEN: { description: 'The employee is still fully or partly absent; no full recovery has been reported.' },
+    RECOVERED: { description: 'Full recovery was reported (`recoveredOn` is set); the case can no longer be changed.' },
+  },
+});
 
 export const Gender = { FEMALE: 'FEMALE', MALE: 'MALE', OTHER: 'OTHER' } as const;
-registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: 'A person’s gender as registered by the employer.',
+  valuesConfig: {
+    FEMALE: { description: 'Female.' },
+    MALE: { description: 'Male.' },
+    OTHER: { description: 'Neither female nor male.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType('Employer', { description: 'A client organisation of the arbodienst.' })
 export class Employer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The employer (client organisation).' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The employer’s name as registered with the arbodienst.' })
   name: string;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType('Division', { description: 'A division (divisie) of an employer.' })
 export class Division {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the division.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The division’s name as registered by the employer.' })
   name: string;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType('Department', { description: 'A department (afdeling) within a division.' })
 export class Department {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the department.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The department’s name as registered by the employer.' })
   name: string;
 }
 
-@ObjectType('Address')
+@ObjectType('Address', { description: 'A person’s home address, as registered by the employer. Each part is null when unknown.' })
 export class Address {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Street name, without the house number.' })
   street: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'House number including any addition, as written, e.g. "12", "12A" or "12-2".' })
   houseNumber: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Postal code as registered, e.g. "1234 AB" for a Dutch address.' })
   postalCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Place of residence.' })
   city: string | null;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType('Person', { description: 'An employee of a client organisation (persoonsdossier), without medical data.' })
 export class Person {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the person.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First name (roepnaam) as registered by the employer.' })
   firstName: string;
 
   @Field(() => String, { description: 'Including any prefix (tussenvoegsel), e.g. "de Vries".' })
   lastName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Initials as written, e.g. "J.P."; null when not registered.' })
   initials: string | null;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'Date of birth (YYYY-MM-DD); null when not registered.' })
   dateOfBirth: string | null;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Gender as registered; null when not registered.' })
   gender: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E-mail address for messages about the absence; the employee can change it (`updateMyContactDetails`). Null when unknown.',
+  })
   email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone number as entered, e.g. "+31 6 12345678"; the employee can change it (`updateMyContactDetails`). Null when unknown.',
+  })
   phone: string | null;
 
   @Field(() => String, { nullable: true, description: 'The employer’s personnel number (personeelsnummer).' })
@@ -92,40 +113,44 @@ export class Person {
 
 @ObjectType('WorkPattern', { description: 'Contract hours per weekday (Monday first); several weeks form a rotating schedule.' })
 export class WorkPattern {
-  @Field(() => [[Float]])
+  @Field(() => [[Float]], {
+    description:
+      'One list per week of 7 numbers: contract hours on Monday to Sunday (decimal hours, 0 = no work). ' +
+      'With several weeks the schedule repeats in that order; `Employment.hoursPerWeek` is then the average week.',
+  })
   weeks: number[][];
 }
 
 @ObjectType('Employment', { description: 'An employment contract (dienstverband) of a person with an employer.' })
 export class Employment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the employment.' })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Job title (functie); null when not registered.' })
   jobTitle: string | null;
 
-  @Field(() => DateResolver)
+  @Field(() => DateResolver, { description: 'First day of the employment (YYYY-MM-DD).' })
   startDate: string;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, { nullable: true, description: 'Last day of the employment (YYYY-MM-DD, inclusive); null for an open-ended contract.' })
   endDate: string | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Contract hours per week (decimal hours, e.g. 32 or 25.5); the average week for a rotating schedule.' })
   hoursPerWeek: number;
 
   @Field(() => Float, { description: 'The employer’s full-time week in hours.' })
   fullTimeHoursPerWeek: number;
 
-  @Field(() => WorkPattern, { nullable: true })
+  @Field(() => WorkPattern, { nullable: true, description: 'The contract hours per weekday; null when only the weekly hours are known.' })
   workPattern: WorkPattern | null;
 }
 
 @ObjectType('AbsenceCoursePoint', { description: 'From this date on, this share of the contract hours is not worked.' })
 export class AbsenceCoursePoint {
-  @Field(() => DateResolver)
+  @Field(() => DateResolver, { description: 'The day this percentage starts (YYYY-MM-DD); it holds until the next point’s day.' })
   from: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Share of the contract hours not worked, 0–100 (0 = fully recovered); never a medical judgement.' })
   absencePercentage: number;
 }
 
@@ -134,19 +159,22 @@ export class AbsenceCoursePoint {
   description: 'A sick period (ziekmelding until hersteldmelding). Holds no medical information by design.',
 })
 export class SickCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the sick case.' })
   id: string;
 
-  @Field(() => DateResolver)
+  @Field(() => DateResolver, { description: 'The first day not (fully) worked (YYYY-MM-DD).' })
   firstSickDay: string;
 
-  @Field(() => SickCaseStatus)
+  @Field(() => SickCaseStatus, { description: 'OPEN while the employee is (partly) absent; RECOVERED after full recovery.' })
   status: string;
 
   @Field(() => Int, { description: 'Share of the contract hours not worked, latest value of the absence course (0 once recovered).' })
   absencePercentage: number;
 
-  @Field(() => DateResolver, { nullable: true })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The expected first day back at work (YYYY-MM-DD), as reported by the employer; null when unknown. An expectation, not a medical prognosis.',
+  })
   expectedRecoveryDate: string | null;
 
   @Field(() => DateResolver, { nullable: true, description: 'First day fit for work again.' })
@@ -158,7 +186,7 @@ export class SickCase {
   @Field(() => Int, { description: 'Days between the periods of the term; every term deadline moves later by them.' })
   termGapDays: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the absence follows a work accident (arbeidsongeval), as reported.' })
   workAccident: boolean;
 
   @Field(() => Boolean, { description: 'Whether a safety-net scheme (vangnet) applies; never which one.' })
@@ -179,29 +207,29 @@ export class SickCase {
   @Field(() => String, { nullable: true, description: 'Remarks on the sick report ("opmerking").' })
   remarks: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the sick report was registered (ISO 8601 date-time, UTC); may be later than the first sick day.' })
   reportedAt: Date;
 }
 
-@ObjectType('PersonPage')
+@ObjectType('PersonPage', { description: 'One page of persons matching a filter.' })
 export class PersonPage {
-  @Field(() => [Person])
+  @Field(() => [Person], { description: 'The persons on this page, in the list’s order; empty beyond the last page.' })
   items: unknown[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The number of matching persons over all pages.' })
   total: number;
 }
 
-@ObjectType('SickCasePage')
+@ObjectType('SickCasePage', { description: 'One page of sick cases matching a filter.' })
 export class SickCasePage {
-  @Field(() => [SickCase])
+  @Field(() => [SickCase], { description: 'The sick cases on this page, in the list’s order; empty beyond the last page.' })
   items: unknown[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The number of matching sick cases over all pages.' })
   total: number;
 }
 
-@InputType('PageInput')
+@InputType('PageInput', { description: 'Which part of a long list to return (offset paging).' })
 export class PageInput {
   @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Items to skip, 0 or more.' })
   offset?: number | null;
@@ -210,7 +238,7 @@ export class PageInput {
   limit?: number | null;
 }
 
-@InputType('PersonFilter')
+@InputType('PersonFilter', { description: 'Criteria for `persons`; all given criteria must match. Persons outside your scope are never returned.' })
 export class PersonFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or the personnel number.' })
   search?: string | null;
@@ -234,7 +262,7 @@ export class PersonFilter {
   absent?: boolean | null;
 }
 
-@InputType('SickCaseFilter')
+@InputType('SickCaseFilter', { description: 'Criteria for `sickCases`; all given criteria must match. Cases outside your scope are never returned.' })
 export class SickCaseFilter {
   @Field(() => SickCaseStatus, { nullable: true, description: 'Only cases with this status.' })
   status?: string | null;

@@ -22,7 +22,7 @@ export class EmployerResolver {
     return repository.find({ where: { id: In([...visibility.employerIds]) }, order: { name: 'ASC', id: 'ASC' } });
   }
 
-  @FieldResolver(() => [Division])
+  @FieldResolver(() => [Division], { description: 'The employer’s divisions in your scope, by name; empty when none are visible to you.' })
   async divisions(@Root() employer: EmployerEntity, @Ctx() ctx: SubgraphContext): Promise<DivisionEntity[]> {
     const [divisions, visibility] = await Promise.all([
       dossierLoaders(ctx, this.deps.dataSource).divisionsByEmployer.load(employer.id),
@@ -36,12 +36,12 @@ export class EmployerResolver {
 export class DivisionResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  @FieldResolver(() => Employer)
+  @FieldResolver(() => Employer, { description: 'The employer the division belongs to.' })
   async employer(@Root() division: DivisionEntity, @Ctx() ctx: SubgraphContext): Promise<EmployerEntity> {
     return (await dossierLoaders(ctx, this.deps.dataSource).employer.load(division.employerId))!;
   }
 
-  @FieldResolver(() => [Department])
+  @FieldResolver(() => [Department], { description: 'The division’s departments in your scope, by name; empty when none are visible to you.' })
   async departments(@Root() division: DivisionEntity, @Ctx() ctx: SubgraphContext): Promise<DepartmentEntity[]> {
     const [departments, visibility] = await Promise.all([
       dossierLoaders(ctx, this.deps.dataSource).departmentsByDivision.load(division.id),
@@ -55,12 +55,12 @@ export class DivisionResolver {
 export class DepartmentResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  @FieldResolver(() => Division)
+  @FieldResolver(() => Division, { description: 'The division the department belongs to.' })
   async division(@Root() department: DepartmentEntity, @Ctx() ctx: SubgraphContext): Promise<DivisionEntity> {
     return (await dossierLoaders(ctx, this.deps.dataSource).division.load(department.divisionId))!;
   }
 
-  @FieldResolver(() => Employer)
+  @FieldResolver(() => Employer, { description: 'The employer the department belongs to.' })
   async employer(@Root() department: DepartmentEntity, @Ctx() ctx: SubgraphContext): Promise<EmployerEntity> {
     return (await dossierLoaders(ctx, this.deps.dataSource).employer.load(department.employerId))!;
   }

@@ -22,7 +22,7 @@ export class PersonResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
   @Query(() => Person, { nullable: true, description: 'One person; PERSON_NOT_FOUND when missing or outside your scope.' })
-  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PersonEntity> {
+  async person(@Arg('id', () => ID, { description: 'The person’s id (`Person.id`).' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PersonEntity> {
     ctx.actor.require();
     ctx.actor.requireApiScope(ApiScope.PERSONS_READ);
     if (!isUuid(id)) throw personNotFound(id);
@@ -65,12 +65,12 @@ export class PersonResolver {
     return person;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'First name and last name, e.g. "Anna de Vries", for display.' })
   fullName(@Root() person: PersonEntity): string {
     return `${person.firstName} ${person.lastName}`;
   }
 
-  @FieldResolver(() => Address, { nullable: true })
+  @FieldResolver(() => Address, { nullable: true, description: 'The home address; null when no part of it is registered.' })
   address(@Root() person: PersonEntity): Address | null {
     const { street, houseNumber, postalCode, city } = person;
     if (street === null && houseNumber === null && postalCode === null && city === null) return null;
@@ -102,17 +102,17 @@ export class PersonResolver {
 export class EmploymentResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  @FieldResolver(() => Employer)
+  @FieldResolver(() => Employer, { description: 'The employer the contract is with.' })
   async employer(@Root() employment: EmploymentEntity, @Ctx() ctx: SubgraphContext): Promise<EmployerEntity> {
     return (await dossierLoaders(ctx, this.deps.dataSource).employer.load(employment.employerId))!;
   }
 
-  @FieldResolver(() => Division, { nullable: true })
+  @FieldResolver(() => Division, { nullable: true, description: 'The division the person works in; null when the employer has not assigned one.' })
   async division(@Root() employment: EmploymentEntity, @Ctx() ctx: SubgraphContext): Promise<DivisionEntity | null> {
     return employment.divisionId ? dossierLoaders(ctx, this.deps.dataSource).division.load(employment.divisionId) : null;
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department the person works in; null when the employer has not assigned one.' })
   async department(@Root() employment: EmploymentEntity, @Ctx() ctx: SubgraphContext): Promise<DepartmentEntity | null> {
     return employment.departmentId ? dossierLoaders(ctx, this.deps.dataSource).department.load(employment.departmentId) : null;
   }

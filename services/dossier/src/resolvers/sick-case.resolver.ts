@@ -39,7 +39,7 @@ export class SickCaseResolver {
   }
 
   @Query(() => SickCase, { nullable: true, description: 'One sick case; SICK_CASE_NOT_FOUND when missing or outside your scope.' })
-  async sickCase(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
+  async sickCase(@Arg('id', () => ID, { description: 'The sick case’s id (`SickCase.id`).' }) id: string, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
     ctx.actor.require();
     ctx.actor.requireApiScope(ApiScope.SICK_CASES_READ);
     if (!isUuid(id)) throw sickCaseNotFound(id);
@@ -70,7 +70,7 @@ export class SickCaseResolver {
   }
 
   @Mutation(() => SickCase, { description: 'Reports a person sick. Starts (or continues) the 104-week term.' })
-  async reportSickness(@Arg('input', () => ReportSicknessInput) input: ReportSicknessInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
+  async reportSickness(@Arg('input', () => ReportSicknessInput, { description: 'The sick report.' }) input: ReportSicknessInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
     return this.commands.reportSickness(ctx, {
       personId: input.personId,
       firstSickDay: isoDateOf(input.firstSickDay),
@@ -91,7 +91,7 @@ export class SickCaseResolver {
       'Changes the details of an open sick case (expected recovery, whereabouts, phone, remarks). ' +
       'Codes: SICK_CASE_NOT_FOUND, SICK_CASE_ALREADY_RECOVERED, EXPECTED_RECOVERY_BEFORE_FIRST_SICK_DAY, TEXT_TOO_LONG, INVALID_PHONE.',
   })
-  async updateSickCase(@Arg('input', () => UpdateSickCaseInput) input: UpdateSickCaseInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
+  async updateSickCase(@Arg('input', () => UpdateSickCaseInput, { description: 'The case and the details to change.' }) input: UpdateSickCaseInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
     return this.commands.updateSickCase(ctx, {
       sickCaseId: input.sickCaseId,
       expectedRecoveryDate:
@@ -103,7 +103,7 @@ export class SickCaseResolver {
   }
 
   @Mutation(() => SickCase, { description: 'Full recovery (percentage 0 or omitted) or a new absence percentage (partial recovery).' })
-  async reportRecovery(@Arg('input', () => ReportRecoveryInput) input: ReportRecoveryInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
+  async reportRecovery(@Arg('input', () => ReportRecoveryInput, { description: 'The case, the day and the remaining absence percentage.' }) input: ReportRecoveryInput, @Ctx() ctx: SubgraphContext): Promise<SickCaseEntity> {
     return this.commands.reportRecovery(ctx, {
       sickCaseId: input.sickCaseId,
       recoveredOn: isoDateOf(input.recoveredOn),
@@ -111,7 +111,7 @@ export class SickCaseResolver {
     });
   }
 
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'The person who is absent.' })
   async person(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): Promise<PersonEntity> {
     // A visible case lies in one of the person's employments, so the person is visible too.
     return (await dossierLoaders(ctx, this.deps.dataSource).person.load(sickCase.personId))!;
@@ -122,12 +122,12 @@ export class SickCaseResolver {
     return (await dossierLoaders(ctx, this.deps.dataSource).employer.load(sickCase.employerId))!;
   }
 
-  @FieldResolver(() => Division, { nullable: true })
+  @FieldResolver(() => Division, { nullable: true, description: 'The division at the sick report (kept when the person moves later); null when none was assigned.' })
   async division(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): Promise<DivisionEntity | null> {
     return sickCase.divisionId ? dossierLoaders(ctx, this.deps.dataSource).division.load(sickCase.divisionId) : null;
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department at the sick report (kept when the person moves later); null when none was assigned.' })
   async department(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): Promise<DepartmentEntity | null> {
     return sickCase.departmentId ? dossierLoaders(ctx, this.deps.dataSource).department.load(sickCase.departmentId) : null;
   }

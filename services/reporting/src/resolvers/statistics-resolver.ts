@@ -84,7 +84,12 @@ export class StatisticsResolver {
   })
   async openAbsenceByDurationClass(
     @Ctx() ctx: SubgraphContext,
-    @Arg('employerId', () => ID, { nullable: true }) employerId: string | null,
+    @Arg('employerId', () => ID, {
+      nullable: true,
+      description:
+        'Only this employer (an employer user: within your own scope, else FORBIDDEN). Omitted: every case in your scope; all employers for the administrator.',
+    })
+    employerId: string | null,
   ): Promise<DurationClassCount[]> {
     const params = new Params();
     const scope = await factScope(this.deps.dataSource, ctx.actor, employerId ?? null, params);

@@ -21,7 +21,7 @@ registerEnumType(DurationClassEnum, {
 
 @ObjectType('DurationClassCount', { description: 'Open sick cases in one duration class.' })
 export class DurationClassCount {
-  @Field(() => DurationClassEnum)
+  @Field(() => DurationClassEnum, { description: 'Which duration class this count is for.' })
   durationClass: DurationClass;
 
   @Field(() => String, { description: 'Dutch label, e.g. "Kort (1–7 dagen)".' })
@@ -36,7 +36,10 @@ export class DurationClassCount {
   })
   maxDays: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Number of sick cases open today whose duration (days since the first sick day, inclusive) falls in this class.',
+  })
   count: number;
 
   @Field(() => Float, { description: 'count / total open cases; 0 when none are open.' })
