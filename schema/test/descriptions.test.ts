@@ -16,9 +16,9 @@ import { readSupergraph, subgraphSdlPath } from '../src/index.js';
 /**
  * The subgraphs whose checked-in SDL (schema/subgraphs/<name>.graphql) must document every type,
  * field, argument, input field and enum value: the API explorer shows the composed schema and is the
- * partner developers' documentation. Identity joins this list once its descriptions are complete.
+ * partner developers' documentation.
  */
-const DOCUMENTED_SUBGRAPHS = ['dossier', 'agenda', 'reporting', 'activities'] as const;
+const DOCUMENTED_SUBGRAPHS = ['dossier', 'identity', 'agenda', 'reporting', 'activities'] as const;
 
 /** Federation machinery (directives, link__/join__ types, _entities, _service), not part of the partner API. */
 const BUILT_IN = /^(_|link__|federation__|join__)/;

@@ -124,14 +124,16 @@ export class AccountResolver {
 
   @Query(() => PasswordStrength, { description: 'Live strength hint while choosing a password (zxcvbn-ts, offline).' })
   passwordStrength(
-    @Arg('password', () => String) password: string,
-    @Arg('username', () => String, { nullable: true }) username: string | null,
+    @Arg('password', () => String, { description: 'The password being typed; only its first 1024 characters are checked. Never stored.' })
+    password: string,
+    @Arg('username', () => String, { nullable: true, description: 'The login name, when known: a password that contains it breaks a rule.' })
+    username: string | null,
   ): PasswordStrength {
     return Object.assign(new PasswordStrength(), passwordStrength(password.slice(0, 1024), username));
   }
 
   @Mutation(() => InviteUserResult, { description: 'ADMIN or PLANNER: creates (or re-invites) an account and mails a single-use activation link.' })
-  async inviteUser(@Arg('input', () => InviteUserInput) input: InviteUserInput, @Ctx() ctx: SubgraphContext): Promise<InviteUserResult> {
+  async inviteUser(@Arg('input', () => InviteUserInput, { description: 'The account and its invitation address.' }) input: InviteUserInput, @Ctx() ctx: SubgraphContext): Promise<InviteUserResult> {
     const identity = requireInviter(ctx, input);
     const outcome = await this.services.invitations.invite(
       {
@@ -151,7 +153,7 @@ export class AccountResolver {
   }
 
   @Query(() => InvitationStatusEnum, { description: 'What the activation page should show for a link.' })
-  async invitationStatus(@Arg('token', () => String) token: string): Promise<string> {
+  async invitationStatus(@Arg('token', () => String, { description: 'The token from the activation link.' }) token: string): Promise<string> {
     return this.services.invitations.status(token);
   }
 
@@ -160,7 +162,8 @@ export class AccountResolver {
       'Sets the first password from an activation link. Errors: INVITATION_UNKNOWN, INVITATION_EXPIRED, INVITATION_USED, EMAIL_MISMATCH, ' +
       'PASSWORD_MISMATCH, a PASSWORD_* rule (all broken rules in extensions.violations), TOO_MANY_ATTEMPTS.',
   })
-  async activateAccount(@Arg('input', () => ActivateAccountInput) input: ActivateAccountInput): Promise<ActivationResult> {
+  async activateAccount(
+    @Arg('input', () => ActivateAccountInput, { description: 'The link token, the invitation address and the first password.' }) input: ActivateAccountInput): Promise<ActivationResult> {
     const user = await this.services.invitations.activate(input);
     return Object.assign(new ActivationResult(), { username: user.username, role: user.role });
   }
@@ -169,7 +172,7 @@ export class AccountResolver {
     description:
       'For an expired or used link: sends a fresh link to the address on file, or files a request for the arbodienst. Always true: the answer reveals nothing.',
   })
-  async requestNewInvitation(@Arg('token', () => String) token: string): Promise<boolean> {
+  async requestNewInvitation(@Arg('token', () => String, { description: 'The token from the expired or used activation link.' }) token: string): Promise<boolean> {
     await this.services.invitations.requestNew(token);
     return true;
   }
@@ -197,7 +200,7 @@ export class AccountResolver {
       'ADMIN or PLANNER ("opnieuw uitnodigen"): mails a fresh activation link to an account that is not activated yet; older links stop working and ' +
       'the open invitation requests of the account are closed. Errors: NOT_FOUND, ALREADY_ACTIVATED, ACCOUNT_BLOCKED, FORBIDDEN.',
   })
-  async resendInvitation(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext): Promise<InviteUserResult> {
+  async resendInvitation(@Arg('userId', () => ID, { description: 'The account to invite again.' }) userId: string, @Ctx() ctx: SubgraphContext): Promise<InviteUserResult> {
     const { identity, authorize } = requireAccountInviter(ctx);
     const outcome = await this.services.invitations.resend(userId, identity.sub, authorize);
     if (outcome.user.personId) ctx.accessLog.change('user', 'update', outcome.user.personId, 'account administration');
@@ -209,7 +212,7 @@ export class AccountResolver {
       'ADMIN or PLANNER: closes an open invitation request without a new invitation (e.g. the account was already activated and the user was ' +
       'helped otherwise). Errors: NOT_FOUND (unknown or already handled), FORBIDDEN.',
   })
-  async closeInvitationRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  async closeInvitationRequest(@Arg('id', () => ID, { description: 'The request to close (InvitationRequest.id).' }) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     const { identity, authorize } = requireAccountInviter(ctx);
     await this.services.invitations.closeRequest(id, identity.sub, authorize);
     return true;
@@ -220,7 +223,7 @@ export class AccountResolver {
       'DEVELOPMENT ONLY: mails and SMS as sent, newest first. Refused (NOT_AVAILABLE) in production unless EXPOSE_DEV_OUTBOX=true, like the /dev/outbox page.',
   })
   async devOutbox(
-    @Arg('limit', () => Int, { defaultValue: OUTBOX_LIMIT.default }) limit: number,
+    @Arg('limit', () => Int, { defaultValue: OUTBOX_LIMIT.default, description: `At most ${OUTBOX_LIMIT.max} messages.` }) limit: number,
     @Arg('to', () => String, { nullable: true, description: 'Only messages to this address or number.' }) to: string | null,
   ): Promise<OutboxMessage[]> {
     if (!devOutboxEnabled()) throw domainError('NOT_AVAILABLE', 'The outbox is not available in production (set EXPOSE_DEV_OUTBOX=true to show it).');
@@ -252,9 +255,13 @@ export class AccountResolver {
       '(extensions.retryAfterSeconds). A valid trustToken from an earlier SMS login skips the SMS step.',
   })
   async startLogin(
-    @Arg('username', () => String) username: string,
-    @Arg('password', () => String) password: string,
-    @Arg('trustToken', () => String, { nullable: true }) trustToken: string | null,
+    @Arg('username', () => String, { description: 'The login name; case-sensitive.' }) username: string,
+    @Arg('password', () => String, { description: "The account's password (or the provisional password)." }) password: string,
+    @Arg('trustToken', () => String, {
+      nullable: true,
+      description: 'The trustToken of an earlier SMS sign-in in this browser (AuthSession.trustToken), if any.',
+    })
+    trustToken: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LoginChallenge> {
     return toChallenge(await this.services.login.start(username, password, clientAddress(ctx), trustToken));
@@ -265,9 +272,9 @@ export class AccountResolver {
       'First sign-in with a provisional password: choose an own password (same rules) before the second factor. Errors: PASSWORD_* rules, PASSWORD_MISMATCH, PASSWORD_REUSED.',
   })
   async chooseOwnPassword(
-    @Arg('challengeId', () => ID) challengeId: string,
-    @Arg('password', () => String) password: string,
-    @Arg('passwordRepeat', () => String) passwordRepeat: string,
+    @Arg('challengeId', () => ID, { description: 'The challengeId from startLogin, whose passwordChangeRequired was true.' }) challengeId: string,
+    @Arg('password', () => String, { description: 'The own password: the same rules as at activation.' }) password: string,
+    @Arg('passwordRepeat', () => String, { description: 'The same password again; PASSWORD_MISMATCH when it differs.' }) passwordRepeat: string,
   ): Promise<LoginChallenge> {
     return toChallenge(await this.services.login.chooseOwnPassword(challengeId, password, passwordRepeat));
   }
@@ -275,7 +282,8 @@ export class AccountResolver {
   @Mutation(() => Boolean, {
     description: 'Signed-in user: new password (same rules). Ends every session of the account, this one included. Errors: INVALID_CREDENTIALS, PASSWORD_*.',
   })
-  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  async changePassword(
+    @Arg('input', () => ChangePasswordInput, { description: 'The present password and the new one, twice.' }) input: ChangePasswordInput, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     const identity = ctx.actor.require();
     if (identity.role === 'API_CLIENT') throw forbidden('password changes');
     await this.services.login.changePassword(identity.sub, input.currentPassword, input.password, input.passwordRepeat, clientAddress(ctx));
@@ -287,7 +295,8 @@ export class AccountResolver {
       'Signed-in user: start replacing the second factor (new phone number or method). Needs the password; an SMS user gets a code. ' +
       'Then verifyCurrentFactor, then beginTotpEnrolment/beginSmsEnrolment and confirmTwoFactorEnrolment with this challengeId.',
   })
-  async startFactorChange(@Arg('password', () => String) password: string, @Ctx() ctx: SubgraphContext): Promise<LoginChallenge> {
+  async startFactorChange(
+    @Arg('password', () => String, { description: 'The present password; INVALID_CREDENTIALS when wrong.' }) password: string, @Ctx() ctx: SubgraphContext): Promise<LoginChallenge> {
     const identity = ctx.actor.require();
     if (identity.role === 'API_CLIENT') throw forbidden('two-factor settings');
     return toChallenge(await this.services.login.startFactorChange(identity.sub, password, clientAddress(ctx)));
@@ -295,9 +304,11 @@ export class AccountResolver {
 
   @Mutation(() => LoginChallenge, { description: 'Signed-in user: a code of the current factor (or a recovery code) before enrolling a new one.' })
   async verifyCurrentFactor(
-    @Arg('challengeId', () => ID) challengeId: string,
-    @Arg('code', () => String, { nullable: true }) code: string | null,
-    @Arg('recoveryCode', () => String, { nullable: true }) recoveryCode: string | null,
+    @Arg('challengeId', () => ID, { description: 'The challengeId from startFactorChange.' }) challengeId: string,
+    @Arg('code', () => String, { nullable: true, description: 'A 6-digit code of the current factor (the app, or the SMS just sent). Give this or recoveryCode.' })
+    code: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true, description: 'One unused recovery code instead of a code; it is used up.' })
+    recoveryCode: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LoginChallenge> {
     const identity = ctx.actor.require();
@@ -313,22 +324,22 @@ export class AccountResolver {
   }
 
   @Query(() => InvitationStatusEnum, { description: 'What the reset page should show for a reset link.' })
-  async passwordResetStatus(@Arg('token', () => String) token: string): Promise<string> {
+  async passwordResetStatus(@Arg('token', () => String, { description: 'The token from the reset link.' }) token: string): Promise<string> {
     return this.services.invitations.status(token, 'PASSWORD_RESET');
   }
 
   @Mutation(() => ActivationResult, {
     description: 'Sets a new password from a reset link; ends all sessions. Errors: RESET_LINK_UNKNOWN, RESET_LINK_EXPIRED, RESET_LINK_USED, PASSWORD_*.',
   })
-  async resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput): Promise<ActivationResult> {
+  async resetPassword(@Arg('input', () => ResetPasswordInput, { description: 'The link token and the new password, twice.' }) input: ResetPasswordInput): Promise<ActivationResult> {
     const user = await this.services.invitations.resetPassword(input);
     return Object.assign(new ActivationResult(), { username: user.username, role: user.role });
   }
 
   @Mutation(() => User, { description: 'ADMIN: block (ends all sessions at once) or unblock an account.' })
   async setUserBlocked(
-    @Arg('userId', () => ID) userId: string,
-    @Arg('blocked', () => Boolean) blocked: boolean,
+    @Arg('userId', () => ID, { description: 'The account.' }) userId: string,
+    @Arg('blocked', () => Boolean, { description: 'true blocks the account, false unblocks it.' }) blocked: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<User> {
     const identity = ctx.actor.requireRole('ADMIN');
@@ -336,33 +347,33 @@ export class AccountResolver {
   }
 
   @Mutation(() => ProvisionalPasswordResult, { description: 'ADMIN: a provisional password the user must replace at the next sign-in.' })
-  async setProvisionalPassword(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext): Promise<ProvisionalPasswordResult> {
+  async setProvisionalPassword(@Arg('userId', () => ID, { description: 'The account.' }) userId: string, @Ctx() ctx: SubgraphContext): Promise<ProvisionalPasswordResult> {
     const identity = ctx.actor.requireRole('ADMIN');
     const { user, password } = await this.services.admin.setProvisionalPassword(userId, identity.sub);
     return Object.assign(new ProvisionalPasswordResult(), { provisionalPassword: password, user: toUser(user) });
   }
 
   @Mutation(() => User, { description: 'ADMIN: removes the second factor and recovery codes (lost phone); the next sign-in enrols again.' })
-  async resetTwoFactor(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext): Promise<User> {
+  async resetTwoFactor(@Arg('userId', () => ID, { description: 'The account.' }) userId: string, @Ctx() ctx: SubgraphContext): Promise<User> {
     const identity = ctx.actor.requireRole('ADMIN');
     return toUser(await this.services.admin.resetTwoFactor(userId, identity.sub));
   }
 
   @Mutation(() => TotpEnrolment, { description: 'First login: set up the authenticator app. Shows the QR code and the secret.' })
-  async beginTotpEnrolment(@Arg('challengeId', () => ID) challengeId: string): Promise<TotpEnrolment> {
+  async beginTotpEnrolment(@Arg('challengeId', () => ID, { description: 'The challengeId of the sign-in that needs enrolment, or of the factor change after verifyCurrentFactor.' }) challengeId: string): Promise<TotpEnrolment> {
     return Object.assign(new TotpEnrolment(), await this.services.login.beginTotpEnrolment(challengeId));
   }
 
   @Mutation(() => SmsCodeSent, { description: 'First login: set up SMS. Dutch numbers work without +31. Error: INVALID_PHONE_NUMBER.' })
   async beginSmsEnrolment(
-    @Arg('challengeId', () => ID) challengeId: string,
-    @Arg('phoneNumber', () => String) phoneNumber: string,
+    @Arg('challengeId', () => ID, { description: 'The challengeId of the sign-in that needs enrolment, or of the factor change after verifyCurrentFactor.' }) challengeId: string,
+    @Arg('phoneNumber', () => String, { description: 'The mobile number for the codes, international (+31 6 …) or Dutch (06 …).' }) phoneNumber: string,
   ): Promise<SmsCodeSent> {
     return Object.assign(new SmsCodeSent(), { sentTo: await this.services.login.beginSmsEnrolment(challengeId, phoneNumber.slice(0, 40)) });
   }
 
   @Mutation(() => SmsCodeSent, { description: 'Sends a new SMS code (rate-limited: TOO_MANY_ATTEMPTS).' })
-  async resendLoginSms(@Arg('challengeId', () => ID) challengeId: string): Promise<SmsCodeSent> {
+  async resendLoginSms(@Arg('challengeId', () => ID, { description: 'The challenge that is waiting for an SMS code.' }) challengeId: string): Promise<SmsCodeSent> {
     return Object.assign(new SmsCodeSent(), { sentTo: await this.services.login.resendSms(challengeId) });
   }
 
@@ -370,8 +381,8 @@ export class AccountResolver {
     description: 'First login: the first code from the new factor. Returns the one-time recovery codes and the session. Error: INVALID_CODE.',
   })
   async confirmTwoFactorEnrolment(
-    @Arg('challengeId', () => ID) challengeId: string,
-    @Arg('code', () => String) code: string,
+    @Arg('challengeId', () => ID, { description: 'The challengeId used with beginTotpEnrolment or beginSmsEnrolment.' }) challengeId: string,
+    @Arg('code', () => String, { description: 'The 6-digit code the new app shows, or that the SMS brought.' }) code: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TwoFactorEnrolmentResult> {
     const { login, recoveryCodes } = await this.services.login.confirmEnrolment(challengeId, code.trim(), clientAddress(ctx));
@@ -383,9 +394,11 @@ export class AccountResolver {
       'Step 2 of signing in: a 6-digit code (app or SMS) or one recovery code. Errors: INVALID_CODE, LOGIN_CHALLENGE_INVALID, TOO_MANY_ATTEMPTS.',
   })
   async completeLogin(
-    @Arg('challengeId', () => ID) challengeId: string,
-    @Arg('code', () => String, { nullable: true }) code: string | null,
-    @Arg('recoveryCode', () => String, { nullable: true }) recoveryCode: string | null,
+    @Arg('challengeId', () => ID, { description: 'The challengeId from startLogin (or chooseOwnPassword).' }) challengeId: string,
+    @Arg('code', () => String, { nullable: true, description: 'The 6-digit code from the app or the SMS. Give this or recoveryCode.' })
+    code: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true, description: 'One unused recovery code instead of a code; it is used up.' })
+    recoveryCode: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AuthSession> {
     return toSession(await this.services.login.complete(challengeId, code?.trim() || null, recoveryCode?.trim() || null, clientAddress(ctx)));
@@ -395,12 +408,15 @@ export class AccountResolver {
     description:
       'Rotates the refresh token. Errors: INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED (the whole session is revoked), SESSION_REVOKED, SESSION_EXPIRED.',
   })
-  async refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthSession> {
+  async refreshSession(
+    @Arg('refreshToken', () => String, { description: "The session's latest refresh token; it is used up." }) refreshToken: string): Promise<AuthSession> {
     return toSession(await this.services.sessions.refresh(refreshToken));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session of the given refresh token, or else of the calling access token.' })
-  async logout(@Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  async logout(
+    @Arg('refreshToken', () => String, { nullable: true, description: 'The refresh token of the session to end; when omitted, the session of the access token.' })
+    refreshToken: string | null, @Ctx() ctx: SubgraphContext): Promise<boolean> {
     if (refreshToken) return (await this.services.sessions.revokeByRefreshToken(refreshToken.slice(0, 200), 'logout')) !== null;
     const sessionId = ctx.actor.identity?.sessionId;
     if (!sessionId) return false;
@@ -409,14 +425,15 @@ export class AccountResolver {
   }
 
   @Mutation(() => ApiClientCreated, { description: 'ADMIN: a partner API client for one employer. The secret is returned once.' })
-  async createApiClient(@Arg('input', () => CreateApiClientInput) input: CreateApiClientInput, @Ctx() ctx: SubgraphContext): Promise<ApiClientCreated> {
+  async createApiClient(
+    @Arg('input', () => CreateApiClientInput, { description: 'Name, employer and scopes of the client.' }) input: CreateApiClientInput, @Ctx() ctx: SubgraphContext): Promise<ApiClientCreated> {
     const identity = ctx.actor.requireRole('ADMIN');
     const { client, secret } = await this.services.apiClients.create(input, identity.sub);
     return Object.assign(new ApiClientCreated(), { client: toApiClient(client), clientSecret: secret });
   }
 
   @Mutation(() => ApiClient, { description: 'ADMIN: the client can no longer get tokens (tokens already issued expire within minutes).' })
-  async revokeApiClient(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ApiClient> {
+  async revokeApiClient(@Arg('id', () => ID, { description: 'The client_id (ApiClient.id).' }) id: string, @Ctx() ctx: SubgraphContext): Promise<ApiClient> {
     const identity = ctx.actor.requireRole('ADMIN');
     return toApiClient(await this.services.apiClients.revoke(id, identity.sub));
   }
@@ -432,8 +449,8 @@ export class AccountResolver {
       'OAuth 2.0 client credentials, for the gateway\'s /oauth/token and the explorer. Errors: INVALID_CLIENT, INVALID_SCOPE, TOO_MANY_ATTEMPTS.',
   })
   async clientCredentialsToken(
-    @Arg('clientId', () => String) clientId: string,
-    @Arg('clientSecret', () => String) clientSecret: string,
+    @Arg('clientId', () => String, { description: 'The OAuth client_id (ApiClient.id).' }) clientId: string,
+    @Arg('clientSecret', () => String, { description: 'The client_secret shown once when the client was created.' }) clientSecret: string,
     @Arg('scope', () => String, { nullable: true, description: 'Space-separated subset of the granted scopes.' }) scope: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ClientCredentialsToken> {

@@ -24,8 +24,8 @@ export class UserFilter {
   blocked?: boolean | null;
 }
 
-// Same shape and defaults as the dossier's PageInput: composition merges the two definitions.
-@InputType('PageInput')
+// Same shape, defaults and descriptions as the dossier's PageInput: composition merges the two definitions.
+@InputType('PageInput', { description: 'Which part of a long list to return (offset paging).' })
 export class PageInput {
   @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Items to skip, 0 or more.' })
   offset?: number;
@@ -108,7 +108,8 @@ export class AdminResolver {
       'ADMIN: sets the role and unit scope of an account and ends its sessions (their tokens carry the old access). ' +
       'Errors: NOT_FOUND, ROLE_CHANGE_NOT_ALLOWED (to or from EMPLOYEE), SCOPE_REQUIRED (EMPLOYER without units), BAD_USER_INPUT.',
   })
-  async updateUserAccess(@Arg('input', () => UpdateUserAccessInput) input: UpdateUserAccessInput, @Ctx() ctx: SubgraphContext): Promise<User> {
+  async updateUserAccess(
+    @Arg('input', () => UpdateUserAccessInput, { description: 'The account, its new role and its new unit scope.' }) input: UpdateUserAccessInput, @Ctx() ctx: SubgraphContext): Promise<User> {
     const identity = ctx.actor.requireRole('ADMIN');
     const user = await this.services.admin.updateAccess(
       {
@@ -130,7 +131,8 @@ export class AdminResolver {
   }
 
   @Mutation(() => UserSettings, { description: 'Changes the signed-in user\'s settings. Errors: INVALID_DAYS_AHEAD, UNSUPPORTED_LOCALE.' })
-  async updateMySettings(@Arg('input', () => UpdateMySettingsInput) input: UpdateMySettingsInput, @Ctx() ctx: SubgraphContext): Promise<UserSettings> {
+  async updateMySettings(
+    @Arg('input', () => UpdateMySettingsInput, { description: 'The settings to change; omitted ones stay as they are.' }) input: UpdateMySettingsInput, @Ctx() ctx: SubgraphContext): Promise<UserSettings> {
     const userId = requireUser(ctx);
     const patch = validateSettingsPatch(input);
     const saved = await this.deps.dataSource.transaction(async (manager) => {

@@ -4,15 +4,40 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import type { UserEntity } from '../entities/index.js';
 
 export const TwoFactorMethodEnum = { TOTP: 'TOTP', SMS: 'SMS' } as const;
-registerEnumType(TwoFactorMethodEnum, { name: 'TwoFactorMethod', description: 'Authenticator app (TOTP) or SMS code.' });
+registerEnumType(TwoFactorMethodEnum, {
+  name: 'TwoFactorMethod',
+  description: 'Authenticator app (TOTP) or SMS code.',
+  valuesConfig: {
+    TOTP: { description: 'A 6-digit code from an authenticator app (TOTP, RFC 6238: SHA-1, 30-second steps).' },
+    SMS: { description: 'A 6-digit code sent by SMS to the enrolled mobile number; valid for 5 minutes.' },
+  },
+});
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a signed-in caller is, and so what they may see.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What a signed-in caller is, and so what they may see.',
+  valuesConfig: {
+    EMPLOYEE: { description: 'An employee of a client employer: only their own data, in the employee portal.' },
+    EMPLOYER: { description: 'HR or a manager of a client employer (werkgever): the units in their scope, never medical content.' },
+    OCCUPATIONAL_PHYSICIAN: {
+      description: 'Occupational physician (bedrijfsarts) of the arbodienst: the units in their scope, medical notes and documents included.',
+    },
+    CASE_MANAGER: { description: 'Case manager (casemanager) of the arbodienst: the units in their scope, without medical content.' },
+    PLANNER: {
+      description: 'Planner of the arbodienst: the units in their scope; may invite employees and employer users of their employers.',
+    },
+    ADMIN: { description: 'Administrator (beheerder) of the arbodienst: every unit, the accounts, the partner API clients and the protocol.' },
+    API_CLIENT: {
+      description: 'Partner software with an OAuth client-credentials token: one employer, limited to the granted scopes. Never a user account.',
+    },
+  },
+});
 
 @ObjectType('User', { description: 'An account of the platform.' })
 @Directive('@key(fields: "id")')
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user account.' })
   id: string;
 
   @Field(() => String, { description: 'Login name; case-sensitive.' })
@@ -21,7 +46,9 @@ export class User {
   @Field(() => String, { description: 'Name as shown in the portal, e.g. "Peter Jansen (HR)".' })
   displayName: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, {
+    description: 'What the account may see and do. Changed only by an administrator (updateUserAccess), never to or from EMPLOYEE.',
+  })
   role: Role;
 
   @Field(() => ID, { nullable: true, description: 'For employees: the person in the dossier they are.' })
@@ -81,10 +108,10 @@ export function toUser(entity: UserEntity): User {
 
 @ObjectType('AccessLogEntry', { description: 'One access to personal data (NEN 7513): who, when, how and why.' })
 export class AccessLogEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the log entry.' })
   id: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the data was accessed.' })
   at: Date;
 
   @Field(() => String, { description: 'What happened, e.g. `person.read`, `sick-case.create`.' })
@@ -99,7 +126,7 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: 'The role the actor acted in.' })
   role: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the data was accessed, e.g. `care`, `account administration`, `transparency`.' })
   purpose: string;
 
   @Field(() => String, { description: 'The operation through which the data was reached.' })
@@ -113,6 +140,6 @@ export class AccessLogEntry {
 @ObjectType('Person')
 @Directive('@key(fields: "id")')
 export class PersonRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the person.' })
   id: string;
 }
