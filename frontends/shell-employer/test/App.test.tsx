@@ -6,7 +6,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const runtime = vi.hoisted(() => ({ init: vi.fn(), registerRemotes: vi.fn(), loadRemote: vi.fn() }));
 vi.mock('@module-federation/enhanced/runtime', () => runtime);
 
-const { clearRemoteViews, createSessionStore, initFederation, SessionProvider } = await import('@poortwachter/ui/shell');
+const { clearRemoteViews, createGraphQLRequest, createSessionStore, GraphQLRequestProvider, initFederation, SessionProvider } = await import('@poortwachter/ui/shell');
+
+// The pages before signing in send plain-fetch GraphQL; these tests only render them.
+const offline = createGraphQLRequest({ url: 'http://127.0.0.1:9/graphql', fetcher: () => Promise.reject(new TypeError('no gateway in unit tests')) });
 const { App } = await import('../src/App');
 const { TABS_BY_ROLE, tabOfPath } = await import('../src/menu');
 
@@ -19,11 +22,13 @@ function renderAs(role: Role | null, path = '/') {
   return render(
     <UiProvider>
       <MockedProvider>
-        <SessionProvider store={store}>
-          <MemoryRouter initialEntries={[path]}>
-            <App />
-          </MemoryRouter>
-        </SessionProvider>
+        <GraphQLRequestProvider request={offline}>
+          <SessionProvider store={store}>
+            <MemoryRouter initialEntries={[path]}>
+              <App />
+            </MemoryRouter>
+          </SessionProvider>
+        </GraphQLRequestProvider>
       </MockedProvider>
     </UiProvider>,
   );

@@ -112,6 +112,11 @@ export function createWebpackConfig({ dir, name, kind, exposes, title, descripti
           name,
           ...(isShell ? {} : { filename: 'remoteEntry.js', exposes, manifest: true }),
           shared: sharedSingletons(pkg),
+          // Every frontend is built from this workspace with the same versions of the shared
+          // singletons, so the copy already loaded (the shell's) is the right one. The default
+          // 'version-first' would download every registered remote's entry (~29 KB gzip each) the
+          // first time a lazily loaded chunk consumes a shared module, just to compare versions.
+          shareStrategy: 'loaded-first',
           // Type generation would try to fetch remote types over the network; the contract is
           // `RemoteAppProps` in @poortwachter/ui/shell instead.
           dts: false,
@@ -132,7 +137,19 @@ export function createWebpackConfig({ dir, name, kind, exposes, title, descripti
             ]
           : []),
       ],
-      optimization: { moduleIds: 'deterministic', chunkIds: 'deterministic' },
+      optimization: {
+        moduleIds: 'deterministic',
+        chunkIds: 'deterministic',
+        splitChunks: {
+          cacheGroups: {
+            // Each shared module (every `@apollo/client/...` entry point is one) is a chunk of its own,
+            // and libraries several of them use (rxjs, @wry/*, graphql) were below the default 20 KB
+            // minimum for a common chunk, so each got its own copy (~90 KB raw on a dashboard).
+            // Common library code now gets a chunk once it is 1 KB.
+            defaultVendors: { test: /[\\/]node_modules[\\/]/, priority: -10, reuseExistingChunk: true, minSize: 1024 },
+          },
+        },
+      },
       performance: { hints: false },
       // WEBPACK_STATS=detailed with --json=<file> gives the per-chunk module lists for size analysis.
       stats: process.env.WEBPACK_STATS ?? (production ? 'errors-warnings' : 'minimal'),

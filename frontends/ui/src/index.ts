@@ -49,6 +49,8 @@ export {
   i18n,
   initI18n,
   loadI18n,
+  loadNamespaces,
+  registerCatalogs,
   setLocale,
   useT,
   useLocale,

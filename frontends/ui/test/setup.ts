@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { initI18n } from '../src';
+import { initI18n, registerCatalogs } from '../src';
+import { en, nl } from '../src/i18n/catalogs';
 
 // jsdom lacks matchMedia and ResizeObserver, which Mantine uses for media queries and layout.
 if (!window.matchMedia) {
@@ -25,5 +26,7 @@ if (!('ResizeObserver' in window)) {
 }
 
 initI18n('nl');
+// The shells load most namespaces on demand; tests get every catalog up front, so texts render synchronously.
+registerCatalogs({ nl, en });
 
 afterEach(() => cleanup());

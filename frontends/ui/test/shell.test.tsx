@@ -1,9 +1,8 @@
-import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { GraphQLError } from 'graphql';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryRouter, Route, Routes, UiProvider } from '../src';
+import { MockGraphQL, type OperationMock } from './graphql-mock';
 
 const runtime = vi.hoisted(() => ({
   init: vi.fn(),
@@ -15,14 +14,14 @@ vi.mock('@module-federation/enhanced/runtime', () => runtime);
 const { ActivationPage, COMPLETE_LOGIN, createSessionStore, initFederation, LoginPage, RemoteView, SessionProvider, ShellFrame, START_LOGIN } = await import('../src/shell');
 const { ACTIVATE_ACCOUNT, INVITATION_STATUS, REQUEST_NEW_INVITATION } = await import('../src/shell/login-operations');
 
-function Providers({ children, mocks = [], path = '/', store = createSessionStore(sessionStorage) }: { children: ReactNode; mocks?: MockedProviderProps['mocks']; path?: string; store?: ReturnType<typeof createSessionStore> }) {
+function Providers({ children, mocks = [], path = '/', store = createSessionStore(sessionStorage) }: { children: ReactNode; mocks?: OperationMock[]; path?: string; store?: ReturnType<typeof createSessionStore> }) {
   return (
     <UiProvider>
-      <MockedProvider mocks={mocks}>
+      <MockGraphQL mocks={mocks}>
         <SessionProvider store={store}>
           <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
         </SessionProvider>
-      </MockedProvider>
+      </MockGraphQL>
     </UiProvider>
   );
 }
@@ -48,7 +47,7 @@ describe('LoginPage', () => {
     const mocks = [
       {
         request: { query: START_LOGIN, variables: { username: 'werknemer.demo', password: 'fout' } },
-        result: { errors: [new GraphQLError('Invalid username or password.', { extensions: { code: 'INVALID_CREDENTIALS' } })] },
+        result: { errors: [{ message: 'Invalid username or password.', extensions: { code: 'INVALID_CREDENTIALS' } }] },
       },
     ];
     render(
@@ -182,9 +181,10 @@ describe('ActivationPage', () => {
         request: { query: ACTIVATE_ACCOUNT, variables: { input } },
         result: {
           errors: [
-            new GraphQLError('Password rules', {
+            {
+              message: 'Password rules',
               extensions: { code: 'PASSWORD_TOO_SHORT', violations: ['PASSWORD_TOO_SHORT', 'PASSWORD_NEEDS_UPPERCASE', 'PASSWORD_NEEDS_DIGIT'] },
-            }),
+            },
           ],
         },
       },

@@ -1,7 +1,10 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { nl, type Catalog, type Namespace } from './nl';
+import type { Catalog, Namespace } from './nl';
+import { common } from './nl/common';
+import { login } from './nl/login';
+import { shell } from './nl/shell';
 
 export type { Catalog, Namespace };
 
@@ -44,65 +47,107 @@ function applyLocale(locale: string): void {
 export const i18n: I18n = i18next.createInstance();
 
 /**
- * The catalogs of the other languages load on demand (a chunk of their own): most users never
- * switch, and every byte of the first page counts on a phone.
+ * The Dutch namespaces every page of a shell needs from the first paint (the design system's own
+ * strings, the shell's frame and the login page) are bundled. Every other namespace, and every
+ * namespace of another language, is a chunk of its own that loads when it is first used: a
+ * remote's namespace when the shell loads that remote (`loadNamespaces`), a page's namespace when
+ * the page first renders (react-i18next suspends until it is there), another language when the
+ * user switches. Most users never switch, and every byte of the first page counts on a phone.
  */
-const OTHER_LANGUAGES: Partial<Record<Locale, () => Promise<Catalog>>> = {
-  en: () => import(/* webpackChunkName: "i18n-en" */ './en').then((module) => module.en),
-};
+const BUNDLED = { common, shell, login } satisfies Partial<Catalog>;
 
-/** Adds a language's catalog to the instance if it is not there yet. */
-async function ensureLanguage(locale: Locale): Promise<void> {
-  const load = OTHER_LANGUAGES[locale];
-  if (!load || i18n.hasResourceBundle(locale, 'common')) return;
-  const catalog = await load();
-  for (const [ns, bundle] of Object.entries(catalog)) i18n.addResourceBundle(locale, ns, bundle, true, true);
-}
+/** The i18next backend that imports `./<language>/<namespace>.ts` on demand (one chunk per file). */
+const catalogChunks: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    if (!isLocale(language) || !/^\w+$/.test(namespace)) {
+      callback(new Error(`No catalog ${language}/${namespace}`), false);
+      return;
+    }
+    import(
+      /* webpackChunkName: "i18n-[request]" */
+      /* webpackInclude: /[\\/](nl|en)[\\/]\w+\.ts$/ */
+      `./${language}/${namespace}.ts`
+    ).then(
+      (module: Record<string, unknown>) => callback(null, (module[namespace] ?? null) as Record<string, unknown> | null),
+      // `true`: i18next tries a failed load again a few times (a flaky connection).
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true),
+    );
+  },
+};
 
 /**
  * Initialises the instance once; later calls only return it. The stored choice wins over
- * `fallbackLocale`. Dutch is bundled, so a Dutch start is synchronous; another language shows
- * Dutch until its catalog has loaded (use `loadI18n` to wait for it instead).
+ * `fallbackLocale`. The first page's Dutch namespaces are bundled, so a Dutch start is
+ * synchronous; another language shows Dutch until its catalog has loaded (use `loadI18n` to wait
+ * for it instead).
  */
 export function initI18n(fallbackLocale: Locale = DEFAULT_LOCALE): I18n {
-  if (i18n.isInitialized) return i18n;
+  // Not `isInitialized`: a start in another language completes only when its catalogs arrived.
+  if (i18n.isInitialized || i18n.isInitializing) return i18n;
   const lng = storedLocale() ?? fallbackLocale;
-  void i18n.use(initReactI18next).init({
-    resources: { nl },
-    partialBundledLanguages: true,
-    lng,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: [...LOCALES],
-    ns: Object.keys(nl),
-    defaultNS: 'common',
-    // Resources are bundled, so initialisation can be synchronous: no flash of untranslated keys.
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18n
+    .use(catalogChunks)
+    .use(initReactI18next)
+    .init({
+      resources: { nl: BUNDLED },
+      partialBundledLanguages: true,
+      lng,
+      fallbackLng: DEFAULT_LOCALE,
+      supportedLngs: [...LOCALES],
+      ns: Object.keys(BUNDLED),
+      defaultNS: 'common',
+      // The first page's namespaces are bundled, so initialisation can be synchronous: no flash of untranslated keys.
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   applyLocale(lng);
   i18n.on('languageChanged', applyLocale);
-  // Changing to the same language again after the catalog arrived makes react-i18next re-render.
-  if (lng !== DEFAULT_LOCALE) void ensureLanguage(lng).then(() => i18n.changeLanguage(lng));
   return i18n;
 }
 
-/** `initI18n`, then waits until the chosen language's catalog is there (what a shell does before its first render). */
+/**
+ * `initI18n`, then waits until the chosen language's catalog is there (what a shell does before
+ * its first render).
+ */
 export async function loadI18n(fallbackLocale: Locale = DEFAULT_LOCALE): Promise<I18n> {
   const instance = initI18n(fallbackLocale);
-  const current = instance.language;
-  if (isLocale(current)) await ensureLanguage(current);
+  // Loads what the language still lacks (nothing for Dutch) and re-renders react-i18next when it arrived.
+  if (instance.language !== DEFAULT_LOCALE) await instance.changeLanguage(instance.language);
   return instance;
 }
 
-/** Switches the language, remembers it, and updates `<html lang>`. */
+/**
+ * Loads namespaces (in the current language and Dutch, the fallback) before they are needed: the
+ * shell calls it while it loads a remote, so the remote's first render has its texts.
+ */
+export async function loadNamespaces(...namespaces: Namespace[]): Promise<void> {
+  await initI18n().loadNamespaces(namespaces);
+}
+
+/**
+ * Adds whole catalogs at once, without loading anything: the test setup registers every
+ * namespace of both languages, so components render their texts synchronously in tests.
+ */
+export function registerCatalogs(catalogs: Partial<Record<Locale, Partial<Catalog>>>): void {
+  const instance = initI18n();
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    for (const [ns, bundle] of Object.entries(catalog ?? {})) {
+      instance.addResourceBundle(locale, ns, bundle, true, true);
+      if (Array.isArray(instance.options.ns) && !instance.options.ns.includes(ns)) instance.options.ns.push(ns);
+    }
+  }
+}
+
+/** Switches the language (loading its catalogs first), remembers it, and updates `<html lang>`. */
 export async function setLocale(locale: Locale): Promise<void> {
   try {
     globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
     // Not being able to remember the choice must not block switching.
   }
-  await ensureLanguage(locale);
   await i18n.changeLanguage(locale);
 }
 

@@ -25,14 +25,17 @@ import {
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   ACCOUNT,
+  BEGIN_SMS_ENROLMENT,
+  BEGIN_TOTP_ENROLMENT,
   CHANGE_PASSWORD,
+  CONFIRM_TWO_FACTOR_ENROLMENT,
   START_FACTOR_CHANGE,
   UPDATE_MY_SETTINGS,
   VERIFY_CURRENT_FACTOR,
   type AccountViewer,
   type UserSettingsData,
 } from './account-operations';
-import { BEGIN_SMS_ENROLMENT, BEGIN_TOTP_ENROLMENT, CONFIRM_TWO_FACTOR_ENROLMENT, type LoginChallengeData } from './login-operations';
+import type { LoginChallengeData } from './login-operations';
 import { NewPasswordFields } from './PasswordRules';
 import { passwordFailure } from './password-errors';
 import { useSessionStore } from './session';

@@ -1,4 +1,3 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
   Button,
@@ -18,6 +17,7 @@ import {
 } from '@poortwachter/ui';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { AuthFrame } from './AuthFrame';
+import { useOperation, useOperationResult } from './graphql-request';
 import { ACTIVATE_ACCOUNT, INVITATION_STATUS, REQUEST_NEW_INVITATION, type InvitationStatus } from './login-operations';
 import { NewPasswordFields, PASSWORD_RULES } from './PasswordRules';
 
@@ -41,9 +41,9 @@ export function ActivationPage({ portalName }: { portalName: string }) {
   const t = useT('account');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const status = useQuery(INVITATION_STATUS, { variables: { token }, skip: !token, fetchPolicy: 'no-cache' });
-  const [activate, activation] = useMutation(ACTIVATE_ACCOUNT, { fetchPolicy: 'no-cache' });
-  const [requestNew, request] = useMutation(REQUEST_NEW_INVITATION, { fetchPolicy: 'no-cache' });
+  const status = useOperationResult(INVITATION_STATUS, { token }, { skip: !token });
+  const [activate, activation] = useOperation(ACTIVATE_ACCOUNT);
+  const [requestNew, request] = useOperation(REQUEST_NEW_INVITATION);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [passwordRepeat, setPasswordRepeat] = useState('');
@@ -71,7 +71,7 @@ export function ActivationPage({ portalName }: { portalName: string }) {
   if (token && status.error && !status.data) {
     return (
       <AuthFrame portalName={portalName}>
-        <ErrorPanel title={t('activation.title')} message={t('error.unavailable')} onRetry={() => void status.refetch()} />
+        <ErrorPanel title={t('activation.title')} message={t('error.unavailable')} onRetry={status.refetch} />
       </AuthFrame>
     );
   }
@@ -87,8 +87,8 @@ export function ActivationPage({ portalName }: { portalName: string }) {
     setFailure(null);
     if (errors.email || errors.password || errors.passwordRepeat) return;
     try {
-      const result = await activate({ variables: { input: { token, email: email.trim(), password, passwordRepeat } } });
-      setActivated(result.data!.activateAccount.username);
+      const result = await activate({ input: { token, email: email.trim(), password, passwordRepeat } });
+      setActivated(result.activateAccount.username);
     } catch (error) {
       const code = errorCode(error) ?? '';
       if (INVITATION_ERRORS[code]) {
@@ -117,7 +117,7 @@ export function ActivationPage({ portalName }: { portalName: string }) {
   async function askForNewInvitation() {
     setFailure(null);
     try {
-      await requestNew({ variables: { token } });
+      await requestNew({ token });
       setRequested(true);
     } catch (error) {
       setFailure(describeError(error).key === 'network' ? t('error.network') : t('error.unknown'));

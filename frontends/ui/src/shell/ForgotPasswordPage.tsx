@@ -1,8 +1,8 @@
-import { useMutation } from '@apollo/client/react';
 import { Alert, Button, describeError, Link, Stack, Text, TextInput, Title, useDocumentTitle, useT } from '@poortwachter/ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { REQUEST_PASSWORD_RESET } from './account-operations';
 import { AuthFrame } from './AuthFrame';
+import { useOperation } from './graphql-request';
+import { REQUEST_PASSWORD_RESET } from './login-operations';
 
 /**
  * "Wachtwoord vergeten": asks for the username and always answers the same, so the page does not
@@ -14,7 +14,7 @@ export function ForgotPasswordPage({ portalName }: { portalName: string }) {
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const [request, state] = useMutation(REQUEST_PASSWORD_RESET, { fetchPolicy: 'no-cache' });
+  const [request, state] = useOperation(REQUEST_PASSWORD_RESET);
   const heading = useRef<HTMLHeadingElement>(null);
   const title = sent ? t('forgot.sentTitle') : t('forgot.title');
   useDocumentTitle(title, portalName);
@@ -32,7 +32,7 @@ export function ForgotPasswordPage({ portalName }: { portalName: string }) {
     }
     setFieldError(undefined);
     try {
-      await request({ variables: { username: username.trim() } });
+      await request({ username: username.trim() });
       setSent(true);
     } catch (error) {
       setFailure(describeError(error).key === 'network' ? t('error.network') : t('error.unknown'));

@@ -1,4 +1,3 @@
-import { useMutation } from '@apollo/client/react';
 import {
   Alert,
   Anchor,
@@ -32,7 +31,9 @@ import {
   type AuthSessionData,
   type LoginChallengeData,
 } from './login-operations';
+import { useApolloLoader } from './apollo-loader';
 import { AuthFrame } from './AuthFrame';
+import { useOperation } from './graphql-request';
 import { NewPasswordFields, PASSWORD_RULES } from './PasswordRules';
 import { useSession, useSessionStore, type Session } from './session';
 
@@ -46,8 +47,6 @@ type Step =
   | { kind: 'smsSetup'; challenge: LoginChallengeData; sentTo: string | null }
   | { kind: 'recoveryCodes'; codes: string[]; session: AuthSessionData }
   | { kind: 'code'; challenge: LoginChallengeData; recovery: boolean; sentTo: string | null };
-
-const NO_CACHE = { fetchPolicy: 'no-cache' } as const;
 
 function toSession(data: AuthSessionData): Session {
   return { accessToken: data.accessToken, expiresAt: data.accessTokenExpiresAt, user: data.user };
@@ -72,6 +71,7 @@ export function LoginPage({ portalName }: { portalName: string }) {
   const tc = useT();
   const session = useSession();
   const store = useSessionStore();
+  const apollo = useApolloLoader();
   const navigate = useNavigate();
   const location = useLocation();
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
@@ -87,13 +87,13 @@ export function LoginPage({ portalName }: { portalName: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  const [startLogin, startState] = useMutation(START_LOGIN, NO_CACHE);
-  const [chooseOwnPassword, chooseState] = useMutation(CHOOSE_OWN_PASSWORD, NO_CACHE);
-  const [beginTotp, totpState] = useMutation(BEGIN_TOTP_ENROLMENT, NO_CACHE);
-  const [beginSms, smsState] = useMutation(BEGIN_SMS_ENROLMENT, NO_CACHE);
-  const [resendSms, resendState] = useMutation(RESEND_LOGIN_SMS, NO_CACHE);
-  const [confirmEnrolment, confirmState] = useMutation(CONFIRM_TWO_FACTOR_ENROLMENT, NO_CACHE);
-  const [completeLogin, completeState] = useMutation(COMPLETE_LOGIN, NO_CACHE);
+  const [startLogin, startState] = useOperation(START_LOGIN);
+  const [chooseOwnPassword, chooseState] = useOperation(CHOOSE_OWN_PASSWORD);
+  const [beginTotp, totpState] = useOperation(BEGIN_TOTP_ENROLMENT);
+  const [beginSms, smsState] = useOperation(BEGIN_SMS_ENROLMENT);
+  const [resendSms, resendState] = useOperation(RESEND_LOGIN_SMS);
+  const [confirmEnrolment, confirmState] = useOperation(CONFIRM_TWO_FACTOR_ENROLMENT);
+  const [completeLogin, completeState] = useOperation(COMPLETE_LOGIN);
 
   const titles: Record<Step['kind'], string> = {
     credentials: t('title'),
@@ -208,10 +208,12 @@ export function LoginPage({ portalName }: { portalName: string }) {
   const submitCredentials = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!required({ username: [username, t('error.usernameRequired')], password: [password, t('error.passwordRequired')] })) return;
+    // The signed-in part needs Apollo Client: fetch it while the user deals with the second factor.
+    void apollo?.load().catch(() => undefined);
     void attempt(async () => {
       try {
-        const result = await startLogin({ variables: { username: username.trim(), password } });
-        afterChallenge(result.data!.startLogin);
+        const result = await startLogin({ username: username.trim(), password });
+        afterChallenge(result.startLogin);
       } finally {
         setPassword('');
       }
@@ -222,17 +224,17 @@ export function LoginPage({ portalName }: { portalName: string }) {
     event.preventDefault();
     if (!required({ password: [password, t('error.passwordRequired')], passwordRepeat: [passwordRepeat, t('error.passwordRequired')] })) return;
     void attempt(async () => {
-      const result = await chooseOwnPassword({ variables: { challengeId: challenge.challengeId, password, passwordRepeat } });
+      const result = await chooseOwnPassword({ challengeId: challenge.challengeId, password, passwordRepeat });
       setPassword('');
       setPasswordRepeat('');
-      afterChallenge(result.data!.chooseOwnPassword);
+      afterChallenge(result.chooseOwnPassword);
     });
   };
 
   const chooseTotp = (challenge: LoginChallengeData) =>
     void attempt(async () => {
-      const result = await beginTotp({ variables: { challengeId: challenge.challengeId } });
-      const enrolment = result.data!.beginTotpEnrolment;
+      const result = await beginTotp({ challengeId: challenge.challengeId });
+      const enrolment = result.beginTotpEnrolment;
       go({ kind: 'totpSetup', challenge, secret: enrolment.secret, qrCodeDataUrl: enrolment.qrCodeDataUrl });
     });
 
@@ -240,8 +242,8 @@ export function LoginPage({ portalName }: { portalName: string }) {
     event.preventDefault();
     if (!required({ phoneNumber: [phoneNumber, t('error.phoneRequired')] })) return;
     void attempt(async () => {
-      const result = await beginSms({ variables: { challengeId: challenge.challengeId, phoneNumber: phoneNumber.trim() } });
-      setStep({ kind: 'smsSetup', challenge, sentTo: result.data!.beginSmsEnrolment.sentTo });
+      const result = await beginSms({ challengeId: challenge.challengeId, phoneNumber: phoneNumber.trim() });
+      setStep({ kind: 'smsSetup', challenge, sentTo: result.beginSmsEnrolment.sentTo });
       setCode('');
     });
   };
@@ -250,8 +252,8 @@ export function LoginPage({ portalName }: { portalName: string }) {
     event.preventDefault();
     if (!required({ code: [code, t('error.codeRequired')] })) return;
     void attempt(async () => {
-      const result = await confirmEnrolment({ variables: { challengeId: challenge.challengeId, code: code.trim() } });
-      const confirmed = result.data!.confirmTwoFactorEnrolment;
+      const result = await confirmEnrolment({ challengeId: challenge.challengeId, code: code.trim() });
+      const confirmed = result.confirmTwoFactorEnrolment;
       setCodesSaved(false);
       go({ kind: 'recoveryCodes', codes: confirmed.recoveryCodes, session: confirmed.session });
     });
@@ -264,15 +266,15 @@ export function LoginPage({ portalName }: { portalName: string }) {
       const variables = recovery
         ? { challengeId: challenge.challengeId, recoveryCode: code.trim() }
         : { challengeId: challenge.challengeId, code: code.trim() };
-      const result = await completeLogin({ variables });
-      finish(result.data!.completeLogin);
+      const result = await completeLogin(variables);
+      finish(result.completeLogin);
     });
   };
 
   const resend = (challenge: LoginChallengeData) =>
     void attempt(async () => {
-      const result = await resendSms({ variables: { challengeId: challenge.challengeId } });
-      setNotice(t('sms.resent', { to: result.data!.resendLoginSms.sentTo }));
+      const result = await resendSms({ challengeId: challenge.challengeId });
+      setNotice(t('sms.resent', { to: result.resendLoginSms.sentTo }));
     });
 
   const codeInput = (label: string, recovery = false) => (

@@ -1,5 +1,5 @@
-import { useQuery } from '@apollo/client/react';
 import { List, PasswordInput, Text, useDebouncedValue, useT } from '@poortwachter/ui';
+import { useOperationResult } from './graphql-request';
 import { PASSWORD_STRENGTH } from './login-operations';
 
 /** The portal's password rules, in the order the manual lists them, with the server's violation code. */
@@ -18,11 +18,7 @@ const SCORE_KEYS = ['veryWeak', 'weak', 'fair', 'good', 'strong'] as const;
 export function PasswordRules({ password, username }: { password: string; username?: string }) {
   const t = useT('login');
   const [debounced] = useDebouncedValue(password, 300);
-  const { data } = useQuery(PASSWORD_STRENGTH, {
-    variables: { password: debounced, username: username ?? null },
-    skip: !debounced,
-    fetchPolicy: 'no-cache',
-  });
+  const { data } = useOperationResult(PASSWORD_STRENGTH, { password: debounced, username: username ?? null }, { skip: !debounced });
   const strength = debounced ? data?.passwordStrength : undefined;
   return (
     <div>

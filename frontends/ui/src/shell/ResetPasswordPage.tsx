@@ -1,4 +1,3 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
   Button,
@@ -15,9 +14,9 @@ import {
   useT,
 } from '@poortwachter/ui';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { PASSWORD_RESET_STATUS, RESET_PASSWORD } from './account-operations';
 import { AuthFrame } from './AuthFrame';
-import type { InvitationStatus } from './login-operations';
+import { useOperation, useOperationResult } from './graphql-request';
+import { PASSWORD_RESET_STATUS, RESET_PASSWORD, type InvitationStatus } from './login-operations';
 import { NewPasswordFields } from './PasswordRules';
 import { passwordFailure } from './password-errors';
 
@@ -32,8 +31,8 @@ export function ResetPasswordPage({ portalName }: { portalName: string }) {
   const t = useT('account');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const status = useQuery(PASSWORD_RESET_STATUS, { variables: { token }, skip: !token, fetchPolicy: 'no-cache' });
-  const [reset, resetState] = useMutation(RESET_PASSWORD, { fetchPolicy: 'no-cache' });
+  const status = useOperationResult(PASSWORD_RESET_STATUS, { token }, { skip: !token });
+  const [reset, resetState] = useOperation(RESET_PASSWORD);
   const [password, setPassword] = useState('');
   const [passwordRepeat, setPasswordRepeat] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ password?: string; passwordRepeat?: string }>({});
@@ -57,7 +56,7 @@ export function ResetPasswordPage({ portalName }: { portalName: string }) {
   if (token && status.error && !status.data) {
     return (
       <AuthFrame portalName={portalName}>
-        <ErrorPanel title={t('reset.title')} message={t('error.unavailable')} onRetry={() => void status.refetch()} />
+        <ErrorPanel title={t('reset.title')} message={t('error.unavailable')} onRetry={status.refetch} />
       </AuthFrame>
     );
   }
@@ -72,8 +71,8 @@ export function ResetPasswordPage({ portalName }: { portalName: string }) {
     setFailure(null);
     if (errors.password || errors.passwordRepeat) return;
     try {
-      const result = await reset({ variables: { input: { token, password, passwordRepeat } } });
-      setDone(result.data!.resetPassword.username);
+      const result = await reset({ input: { token, password, passwordRepeat } });
+      setDone(result.resetPassword.username);
     } catch (error) {
       const code = errorCode(error) ?? '';
       if (LINK_ERRORS[code]) setLostLink(LINK_ERRORS[code]);

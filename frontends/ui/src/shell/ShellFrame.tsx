@@ -1,4 +1,3 @@
-import { useApolloClient } from '@apollo/client/react';
 import {
   AppLayout,
   Button,
@@ -15,6 +14,7 @@ import {
   useT,
 } from '@poortwachter/ui';
 import type { ReactNode } from 'react';
+import { SignedInApollo, useApolloLoader } from './apollo-loader';
 import { useSession, useSessionStore, type Role } from './session';
 
 export interface ShellNavItem {
@@ -26,11 +26,11 @@ export interface ShellNavItem {
 
 function useSignOut() {
   const store = useSessionStore();
-  const client = useApolloClient();
+  const apollo = useApolloLoader();
   return () => {
     store.signOut('logout');
     // Another user may sign in on this tab next: nothing of this one may stay in the cache.
-    void client.clearStore();
+    apollo?.clearStore();
   };
 }
 
@@ -94,7 +94,8 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
 
 /**
  * Routes below it need a signed-in user of one of `roles`; others are sent to the login page, or
- * told they are in the wrong portal.
+ * told they are in the wrong portal. They render inside the shell's ApolloProvider, which loads
+ * with them (the pages before signing in do without Apollo Client).
  */
 export function RequireSession({ roles, wrongPortal, children }: { roles: readonly Role[]; wrongPortal: { title: string; body: string }; children: ReactNode }) {
   const session = useSession();
@@ -113,5 +114,5 @@ export function RequireSession({ roles, wrongPortal, children }: { roles: readon
       </Stack>
     );
   }
-  return children;
+  return <SignedInApollo>{children}</SignedInApollo>;
 }

@@ -1,30 +1,20 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { InvitationStatus, LoginChallengeData, TwoFactorMethod } from './login-operations';
+import type { GraphQLOperation } from './graphql-request';
+import * as login from './login-operations';
+import type { LoginChallengeData, TwoFactorMethod } from './login-operations';
 import type { Role } from './session';
 
-export const REQUEST_PASSWORD_RESET: TypedDocumentNode<{ requestPasswordReset: boolean }, { username: string }> = gql`
-  mutation RequestPasswordReset($username: String!) {
-    requestPasswordReset(username: $username)
-  }
-`;
+// The account page's operations. It is a signed-in page, so it goes through Apollo Client (loaded
+// with the signed-in part of the shell); the pages before signing in use plain fetch instead.
 
-export const PASSWORD_RESET_STATUS: TypedDocumentNode<{ passwordResetStatus: InvitationStatus }, { token: string }> = gql`
-  query PasswordResetStatus($token: String!) {
-    passwordResetStatus(token: $token)
-  }
-`;
+/** One of the plain-fetch operations as an Apollo document (the same text, parsed by graphql-tag). */
+function asDocument<TData, TVariables>(operation: GraphQLOperation<TData, TVariables>): TypedDocumentNode<TData, TVariables> {
+  return gql(operation.query) as TypedDocumentNode<TData, TVariables>;
+}
 
-export const RESET_PASSWORD: TypedDocumentNode<
-  { resetPassword: { username: string; role: Role } },
-  { input: { token: string; password: string; passwordRepeat: string } }
-> = gql`
-  mutation ResetPassword($input: ResetPasswordInput!) {
-    resetPassword(input: $input) {
-      username
-      role
-    }
-  }
-`;
+export const BEGIN_TOTP_ENROLMENT = asDocument(login.BEGIN_TOTP_ENROLMENT);
+export const BEGIN_SMS_ENROLMENT = asDocument(login.BEGIN_SMS_ENROLMENT);
+export const CONFIRM_TWO_FACTOR_ENROLMENT = asDocument(login.CONFIRM_TWO_FACTOR_ENROLMENT);
 
 export interface AccountViewer {
   id: string;

@@ -8,6 +8,7 @@ export {
   resetRemote,
   RemoteLoadError,
   REMOTE_NAMES,
+  REMOTE_NAMESPACES,
   type RemoteAppProps,
   type RemoteKey,
   type RemoteName,
@@ -28,6 +29,19 @@ export {
   type SignOutReason,
 } from './session';
 export { createApolloClient, createCache, isUnauthenticated } from './apollo';
+export { createApolloLoader, ApolloLoaderProvider, SignedInApollo, useApolloLoader, type ApolloLoader } from './apollo-loader';
+export {
+  createGraphQLRequest,
+  graphqlOperation,
+  GraphQLRequestProvider,
+  GraphQLRequestError,
+  GatewayResponseError,
+  useGraphQLRequest,
+  useOperation,
+  useOperationResult,
+  type GraphQLOperation,
+  type GraphQLRequest,
+} from './graphql-request';
 export { LoginPage, START_LOGIN, COMPLETE_LOGIN } from './LoginPage';
 export { PasswordRules, PASSWORD_RULES } from './PasswordRules';
 export { ActivationPage } from './ActivationPage';

@@ -1,4 +1,3 @@
-import { ApolloProvider } from '@apollo/client/react';
 import {
   BrowserRouter,
   ErrorPanel,
@@ -12,9 +11,10 @@ import {
 } from '@poortwachter/ui';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApolloClient } from './apollo';
+import { ApolloLoaderProvider, createApolloLoader } from './apollo-loader';
 import { createAuthEndpoints } from './auth';
 import { initFederation } from './federation';
+import { createGraphQLRequest, GraphQLRequestProvider } from './graphql-request';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 import { createSessionStore, SessionProvider } from './session';
 
@@ -27,7 +27,8 @@ export interface StartShellOptions {
 
 /**
  * Boots a shell: reads `/runtime-config.json`, sets up i18n, the federation runtime (remotes from the
- * config), the session and Apollo Client, then renders the routes. A missing or invalid config
+ * config), the session, the gateway access (plain fetch before signing in, Apollo Client loaded with
+ * the signed-in routes), then renders the routes. A missing or invalid config
  * shows an error page instead of a blank screen.
  */
 export async function startShell({
@@ -62,7 +63,8 @@ export async function startShell({
     Date.now,
     createAuthEndpoints(config.gatewayUrl),
   );
-  const client = createApolloClient({ gatewayUrl: config.gatewayUrl, session });
+  const graphql = createGraphQLRequest({ url: config.gatewayUrl, session });
+  const apollo = createApolloLoader({ gatewayUrl: config.gatewayUrl, session });
   const gateway: GatewayAccess = {
     origin: new URL(config.gatewayUrl, window.location.href).origin,
     token: () => session.get()?.accessToken ?? null,
@@ -71,13 +73,15 @@ export async function startShell({
   root.render(
     <StrictMode>
       <UiProvider>
-        <ApolloProvider client={client}>
-          <SessionProvider store={session}>
-            <GatewayAccessProvider access={gateway}>
-              <BrowserRouter>{render(config)}</BrowserRouter>
-            </GatewayAccessProvider>
-          </SessionProvider>
-        </ApolloProvider>
+        <SessionProvider store={session}>
+          <GatewayAccessProvider access={gateway}>
+            <GraphQLRequestProvider request={graphql}>
+              <ApolloLoaderProvider loader={apollo}>
+                <BrowserRouter>{render(config)}</BrowserRouter>
+              </ApolloLoaderProvider>
+            </GraphQLRequestProvider>
+          </GatewayAccessProvider>
+        </SessionProvider>
       </UiProvider>
     </StrictMode>,
   );
