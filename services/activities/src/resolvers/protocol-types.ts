@@ -25,7 +25,7 @@ registerEnumType(ProtocolTriggerEnum, {
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('Employer')
 export class EmployerRef {
-  @Field(() => ID, { description: 'The employer (client organisation).' })
+  @Field(() => ID, { description: 'Stable id of the employer (client organisation).' })
   id: string;
 }
 
@@ -33,7 +33,7 @@ export class EmployerRef {
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('User')
 export class UserRef {
-  @Field(() => ID, { description: 'The user account.' })
+  @Field(() => ID, { description: 'Stable id of the user account.' })
   id: string;
 }
 

@@ -32,7 +32,7 @@ registerEnumType(Gender, {
 @Directive('@key(fields: "id")')
 @ObjectType('Employer', { description: 'A client organisation of the arbodienst.' })
 export class Employer {
-  @Field(() => ID, { description: 'The employer (client organisation).' })
+  @Field(() => ID, { description: 'Stable id of the employer (client organisation).' })
   id: string;
 
   @Field(() => String, { description: 'The employer’s name as registered with the arbodienst.' })

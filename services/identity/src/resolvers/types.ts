@@ -37,7 +37,7 @@ registerEnumType(RoleEnum, {
 @ObjectType('User', { description: 'An account of the platform.' })
 @Directive('@key(fields: "id")')
 export class User {
-  @Field(() => ID, { description: 'The user account.' })
+  @Field(() => ID, { description: 'Stable id of the user account.' })
   id: string;
 
   @Field(() => String, { description: 'Login name; case-sensitive.' })
