@@ -48,8 +48,18 @@ function explain(error: unknown, t: AccountT): ReactNode {
   const code = errorCode(error) ?? '';
   const password = passwordFailure(error, t);
   if (password) return password;
-  const known = ['INVALID_CREDENTIALS', 'INVALID_CODE', 'INVALID_PHONE_NUMBER', 'INVALID_DAYS_AHEAD', 'LOGIN_CHALLENGE_INVALID', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'] as const;
-  return (known as readonly string[]).includes(code) ? t(`settings.error.${code as (typeof known)[number]}`) : t('error.unknown');
+  const known = [
+    'INVALID_CREDENTIALS',
+    'INVALID_CODE',
+    'INVALID_PHONE_NUMBER',
+    'INVALID_DAYS_AHEAD',
+    'LOGIN_CHALLENGE_INVALID',
+    'TOO_MANY_ATTEMPTS',
+    'RATE_LIMITED',
+  ] as const;
+  return (known as readonly string[]).includes(code)
+    ? t(`settings.error.${code as (typeof known)[number]}`)
+    : t('error.unknown');
 }
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -96,7 +106,11 @@ function PasswordSection({ username }: { username: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const required = t('settings.error.required');
-    const next = { current: current ? undefined : required, password: password ? undefined : required, passwordRepeat: repeat ? undefined : required };
+    const next = {
+      current: current ? undefined : required,
+      password: password ? undefined : required,
+      passwordRepeat: repeat ? undefined : required,
+    };
     setErrors(next);
     setFailure(null);
     if (next.current || next.password || next.passwordRepeat) return;
@@ -214,9 +228,24 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
     void attempt(action);
   };
 
-  const field = (label: string, props: { type?: string; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'text'; password?: boolean }) =>
+  const field = (
+    label: string,
+    props: {
+      type?: string;
+      autoComplete?: string;
+      inputMode?: 'numeric' | 'tel' | 'text';
+      password?: boolean;
+    },
+  ) =>
     props.password ? (
-      <PasswordInput label={label} autoComplete="current-password" required value={value} onChange={(e) => setValue(e.currentTarget.value)} error={fieldError} />
+      <PasswordInput
+        label={label}
+        autoComplete="current-password"
+        required
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        error={fieldError}
+      />
     ) : (
       <TextInput
         label={label}
@@ -245,7 +274,11 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
     const result = await confirm({ variables: { challengeId: challenge.challengeId, code: value.trim() } });
     const confirmed = result.data!.confirmTwoFactorEnrolment;
     // The change ended every session of the account; the answer carries the new one.
-    store.signIn({ accessToken: confirmed.session.accessToken, expiresAt: confirmed.session.accessTokenExpiresAt, user: confirmed.session.user });
+    store.signIn({
+      accessToken: confirmed.session.accessToken,
+      expiresAt: confirmed.session.accessTokenExpiresAt,
+      user: confirmed.session.user,
+    });
     go({ kind: 'done', codes: confirmed.recoveryCodes });
     onChanged();
   };
@@ -255,10 +288,22 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
     case 'idle':
       body = (
         <>
-          <Text>{viewer.twoFactorMethod ? t('settings.factor.current', { method: t(`settings.factor.method.${viewer.twoFactorMethod}`) }) : t('settings.factor.none')}</Text>
+          <Text>
+            {viewer.twoFactorMethod
+              ? t('settings.factor.current', {
+                  method: t(`settings.factor.method.${viewer.twoFactorMethod}`),
+                })
+              : t('settings.factor.none')}
+          </Text>
           <Group>
             {/* The label is long for a phone: it wraps instead of being cut off. */}
-            <Button variant="outline" h="auto" py={6} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} onClick={() => go({ kind: 'password' })}>
+            <Button
+              variant="outline"
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+              onClick={() => go({ kind: 'password' })}
+            >
               {t('settings.factor.change')}
             </Button>
           </Group>
@@ -270,7 +315,11 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
         <form
           onSubmit={submit(async () => {
             const challenge = (await start({ variables: { password: value } })).data!.startFactorChange;
-            go(challenge.enrolmentRequired ? { kind: 'choose', challenge } : { kind: 'verify', challenge, recovery: false });
+            go(
+              challenge.enrolmentRequired
+                ? { kind: 'choose', challenge }
+                : { kind: 'verify', challenge, recovery: false },
+            );
           })}
           noValidate
         >
@@ -288,18 +337,31 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
         <form
           onSubmit={submit(async () => {
             const code = value.trim();
-            const variables = step.recovery ? { challengeId: step.challenge.challengeId, recoveryCode: code } : { challengeId: step.challenge.challengeId, code };
+            const variables = step.recovery
+              ? { challengeId: step.challenge.challengeId, recoveryCode: code }
+              : { challengeId: step.challenge.challengeId, code };
             const challenge = (await verify({ variables })).data!.verifyCurrentFactor;
             go({ kind: 'choose', challenge });
           })}
           noValidate
         >
           <Stack gap="sm">
-            <Text size="sm">{step.recovery ? t('settings.factor.recoveryCode') : sms ? t('settings.factor.verifySms', { to: step.challenge.smsSentTo ?? '' }) : t('settings.factor.verifyTotp')}</Text>
+            <Text size="sm">
+              {step.recovery
+                ? t('settings.factor.recoveryCode')
+                : sms
+                  ? t('settings.factor.verifySms', { to: step.challenge.smsSentTo ?? '' })
+                  : t('settings.factor.verifyTotp')}
+            </Text>
             {step.recovery
               ? field(t('settings.factor.recoveryCode'), { autoComplete: 'off' })
               : field(t('settings.factor.code'), { autoComplete: 'one-time-code', inputMode: 'numeric' })}
-            <Anchor component="button" type="button" size="sm" onClick={() => go({ ...step, recovery: !step.recovery })}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => go({ ...step, recovery: !step.recovery })}
+            >
               {step.recovery ? t('settings.factor.useCode') : t('settings.factor.useRecovery')}
             </Anchor>
             {actions(t('settings.factor.verify'), verifyState.loading)}
@@ -317,8 +379,15 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
               loading={totpState.loading}
               onClick={() =>
                 void attempt(async () => {
-                  const enrolment = (await beginTotp({ variables: { challengeId: step.challenge.challengeId } })).data!.beginTotpEnrolment;
-                  go({ kind: 'totp', challenge: step.challenge, secret: enrolment.secret, qrCodeDataUrl: enrolment.qrCodeDataUrl });
+                  const enrolment = (
+                    await beginTotp({ variables: { challengeId: step.challenge.challengeId } })
+                  ).data!.beginTotpEnrolment;
+                  go({
+                    kind: 'totp',
+                    challenge: step.challenge,
+                    secret: enrolment.secret,
+                    qrCodeDataUrl: enrolment.qrCodeDataUrl,
+                  });
                 })
               }
             >
@@ -349,7 +418,11 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
       body = (
         <form
           onSubmit={submit(async () => {
-            const sent = (await beginSms({ variables: { challengeId: step.challenge.challengeId, phoneNumber: value.trim() } })).data!.beginSmsEnrolment;
+            const sent = (
+              await beginSms({
+                variables: { challengeId: step.challenge.challengeId, phoneNumber: value.trim() },
+              })
+            ).data!.beginSmsEnrolment;
             go({ kind: 'smsCode', challenge: step.challenge, sentTo: sent.sentTo });
           })}
           noValidate
@@ -378,7 +451,12 @@ function FactorSection({ viewer, onChanged }: { viewer: AccountViewer; onChanged
           <Alert color="green" variant="light" role="status">
             {t('settings.factor.done')}
           </Alert>
-          <SimpleGrid cols={2} spacing="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <SimpleGrid
+            cols={2}
+            spacing="xs"
+            component="ul"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
             {step.codes.map((code) => (
               <li key={code}>
                 <Text component="code" ff="monospace">
@@ -409,14 +487,26 @@ function TotpInstructions({ secret, qrCodeDataUrl }: { secret: string; qrCodeDat
       <Text size="sm">{t('totp.intro')}</Text>
       <img src={qrCodeDataUrl} alt={t('totp.qrAlt')} width={200} height={200} />
       <Text size="sm">{t('totp.manual')}</Text>
-      <Text component="p" ff="monospace" fw={600} data-testid="totp-secret" aria-label={t('totp.secretLabel')}>
+      <Text
+        component="p"
+        ff="monospace"
+        fw={600}
+        data-testid="totp-secret"
+        aria-label={t('totp.secretLabel')}
+      >
         {secret.replace(/(.{4})/g, '$1 ').trim()}
       </Text>
     </>
   );
 }
 
-function SettingsSections({ settings, showNotifications }: { settings: UserSettingsData; showNotifications: boolean }) {
+function SettingsSections({
+  settings,
+  showNotifications,
+}: {
+  settings: UserSettingsData;
+  showNotifications: boolean;
+}) {
   const t = useT('account');
   const { locale, setLocale } = useLocale();
   const [update, state] = useMutation(UPDATE_MY_SETTINGS, NO_CACHE);
@@ -477,7 +567,11 @@ function SettingsSections({ settings, showNotifications }: { settings: UserSetti
           <Feedback failure={failure} notice={notice} t={t} />
           <form onSubmit={(event) => void saveNotifications(event)} noValidate>
             <Stack gap="sm">
-              <Checkbox label={t('settings.notifications.dailyDigest')} checked={digest} onChange={(event) => setDigest(event.currentTarget.checked)} />
+              <Checkbox
+                label={t('settings.notifications.dailyDigest')}
+                checked={digest}
+                onChange={(event) => setDigest(event.currentTarget.checked)}
+              />
               <TextInput
                 label={t('settings.notifications.daysAhead')}
                 description={t('settings.notifications.daysAheadHelp')}
@@ -507,7 +601,13 @@ function SettingsSections({ settings, showNotifications }: { settings: UserSetti
  * "Mijn account" (/account) in both shells: password, second factor, language, and for the
  * employer shell's roles the daily digest and the action list horizon (employer manual, "Mijn instellingen").
  */
-export function AccountPage({ portalName, showNotifications }: { portalName: string; showNotifications: boolean }) {
+export function AccountPage({
+  portalName,
+  showNotifications,
+}: {
+  portalName: string;
+  showNotifications: boolean;
+}) {
   const t = useT('account');
   const tc = useT();
   useDocumentTitle(t('settings.title'), portalName);
@@ -515,7 +615,13 @@ export function AccountPage({ portalName, showNotifications }: { portalName: str
   let content: ReactNode;
   if (account.loading && !account.data) content = <LoadingState label={t('settings.loading')} />;
   else if (!account.data?.viewer) {
-    content = <ErrorPanel title={t('settings.title')} message={t('error.unavailable')} onRetry={() => void account.refetch()} />;
+    content = (
+      <ErrorPanel
+        title={t('settings.title')}
+        message={t('error.unavailable')}
+        onRetry={() => void account.refetch()}
+      />
+    );
   } else {
     const viewer = account.data.viewer;
     content = (

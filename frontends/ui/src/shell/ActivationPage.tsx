@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  describeError,
   errorCode,
   ErrorPanel,
   Link,
@@ -18,8 +17,14 @@ import {
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { AuthFrame } from './AuthFrame';
 import { useOperation, useOperationResult } from './graphql-request';
-import { ACTIVATE_ACCOUNT, INVITATION_STATUS, REQUEST_NEW_INVITATION, type InvitationStatus } from './login-operations';
+import {
+  ACTIVATE_ACCOUNT,
+  INVITATION_STATUS,
+  REQUEST_NEW_INVITATION,
+  type InvitationStatus,
+} from './login-operations';
 import { NewPasswordFields, PASSWORD_RULES } from './PasswordRules';
+import { unexpectedFailure } from './password-errors';
 
 const INVITATION_ERRORS: Record<string, Exclude<InvitationStatus, 'VALID'>> = {
   INVITATION_UNKNOWN: 'UNKNOWN',
@@ -28,7 +33,8 @@ const INVITATION_ERRORS: Record<string, Exclude<InvitationStatus, 'VALID'>> = {
 };
 
 function violationsOf(error: unknown): string[] {
-  const extensions = (error as { errors?: { extensions?: { violations?: unknown } }[] } | null)?.errors?.[0]?.extensions;
+  const extensions = (error as { errors?: { extensions?: { violations?: unknown } }[] } | null)?.errors?.[0]
+    ?.extensions;
   return Array.isArray(extensions?.violations) ? (extensions.violations as string[]) : [];
 }
 
@@ -47,7 +53,11 @@ export function ActivationPage({ portalName }: { portalName: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [passwordRepeat, setPasswordRepeat] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string; passwordRepeat?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<{
+    email?: string;
+    password?: string;
+    passwordRepeat?: string;
+  }>({});
   const [failure, setFailure] = useState<ReactNode>(null);
   const [lostLink, setLostLink] = useState<Exclude<InvitationStatus, 'VALID'> | null>(null);
   const [activated, setActivated] = useState<string | null>(null);
@@ -58,9 +68,13 @@ export function ActivationPage({ portalName }: { portalName: string }) {
     ? 'DONE'
     : !token
       ? 'UNKNOWN'
-      : (lostLink ?? (status.data?.invitationStatus ?? (status.loading ? 'LOADING' : 'UNKNOWN')));
+      : (lostLink ?? status.data?.invitationStatus ?? (status.loading ? 'LOADING' : 'UNKNOWN'));
   const title =
-    state === 'DONE' ? t('activation.doneTitle') : state === 'VALID' || state === 'LOADING' ? t('activation.title') : t(`activation.status.${state}.title`);
+    state === 'DONE'
+      ? t('activation.doneTitle')
+      : state === 'VALID' || state === 'LOADING'
+        ? t('activation.title')
+        : t(`activation.status.${state}.title`);
   useDocumentTitle(title, portalName);
 
   // Each new state announces itself through its heading.
@@ -95,7 +109,9 @@ export function ActivationPage({ portalName }: { portalName: string }) {
         setLostLink(INVITATION_ERRORS[code]);
       } else if (code.startsWith('PASSWORD_') && code !== 'PASSWORD_MISMATCH') {
         const violations = violationsOf(error);
-        const broken = PASSWORD_RULES.filter(([, rule]) => (violations.length ? violations : [code]).includes(rule));
+        const broken = PASSWORD_RULES.filter(([, rule]) =>
+          (violations.length ? violations : [code]).includes(rule),
+        );
         setFailure(
           <>
             {t('error.passwordRules')}
@@ -109,7 +125,7 @@ export function ActivationPage({ portalName }: { portalName: string }) {
       } else if (['EMAIL_MISMATCH', 'PASSWORD_MISMATCH', 'TOO_MANY_ATTEMPTS'].includes(code)) {
         setFailure(t(`error.${code as 'EMAIL_MISMATCH' | 'PASSWORD_MISMATCH' | 'TOO_MANY_ATTEMPTS'}`));
       } else {
-        setFailure(describeError(error).key === 'network' ? t('error.network') : t('error.unknown'));
+        setFailure(unexpectedFailure(error, t));
       }
     }
   }
@@ -120,7 +136,7 @@ export function ActivationPage({ portalName }: { portalName: string }) {
       await requestNew({ token });
       setRequested(true);
     } catch (error) {
-      setFailure(describeError(error).key === 'network' ? t('error.network') : t('error.unknown'));
+      setFailure(unexpectedFailure(error, t));
     }
   }
 

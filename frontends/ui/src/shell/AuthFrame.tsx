@@ -1,4 +1,14 @@
-import { Brand, Group, LanguageSwitch, Link, MAIN_CONTENT_ID, Paper, SkipLink, Stack, useT } from '@poortwachter/ui';
+import {
+  Brand,
+  Group,
+  LanguageSwitch,
+  Link,
+  MAIN_CONTENT_ID,
+  Paper,
+  SkipLink,
+  Stack,
+  useT,
+} from '@poortwachter/ui';
 import type { ReactNode } from 'react';
 
 /** The frame of the pages before signing in (login, activation): brand, language switch, one card. */

@@ -21,7 +21,8 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    if (state.error && state.failedAt !== undefined && props.resetKey !== state.failedAt) return { error: null, failedAt: undefined };
+    if (state.error && state.failedAt !== undefined && props.resetKey !== state.failedAt)
+      return { error: null, failedAt: undefined };
     return null;
   }
 

@@ -1,8 +1,9 @@
-import { Alert, Button, describeError, Link, Stack, Text, TextInput, Title, useDocumentTitle, useT } from '@poortwachter/ui';
+import { Alert, Button, Link, Stack, Text, TextInput, Title, useDocumentTitle, useT } from '@poortwachter/ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AuthFrame } from './AuthFrame';
 import { useOperation } from './graphql-request';
 import { REQUEST_PASSWORD_RESET } from './login-operations';
+import { unexpectedFailure } from './password-errors';
 
 /**
  * "Wachtwoord vergeten": asks for the username and always answers the same, so the page does not
@@ -35,7 +36,7 @@ export function ForgotPasswordPage({ portalName }: { portalName: string }) {
       await request({ username: username.trim() });
       setSent(true);
     } catch (error) {
-      setFailure(describeError(error).key === 'network' ? t('error.network') : t('error.unknown'));
+      setFailure(unexpectedFailure(error, t));
     }
   }
 

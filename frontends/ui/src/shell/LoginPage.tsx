@@ -116,7 +116,8 @@ export function LoginPage({ portalName }: { portalName: string }) {
   }, [step]);
 
   const from = (location.state as FromState | null)?.from;
-  const target = from?.pathname && from.pathname !== '/inloggen' ? `${from.pathname}${from.search ?? ''}` : '/';
+  const target =
+    from?.pathname && from.pathname !== '/inloggen' ? `${from.pathname}${from.search ?? ''}` : '/';
   if (session && step.kind !== 'recoveryCodes') return <Navigate to={target} replace />;
   const signedOut = store.lastSignOut();
 
@@ -200,14 +201,22 @@ export function LoginPage({ portalName }: { portalName: string }) {
   }
 
   function required(fields: Record<string, [string, string]>): boolean {
-    const errors = Object.fromEntries(Object.entries(fields).map(([name, [value, message]]) => [name, value.trim() ? undefined : message]));
+    const errors = Object.fromEntries(
+      Object.entries(fields).map(([name, [value, message]]) => [name, value.trim() ? undefined : message]),
+    );
     setFieldErrors(errors);
     return Object.values(errors).every((e) => !e);
   }
 
   const submitCredentials = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!required({ username: [username, t('error.usernameRequired')], password: [password, t('error.passwordRequired')] })) return;
+    if (
+      !required({
+        username: [username, t('error.usernameRequired')],
+        password: [password, t('error.passwordRequired')],
+      })
+    )
+      return;
     // The signed-in part needs Apollo Client: fetch it while the user deals with the second factor.
     void apollo?.load().catch(() => undefined);
     void attempt(async () => {
@@ -222,9 +231,19 @@ export function LoginPage({ portalName }: { portalName: string }) {
 
   const submitOwnPassword = (challenge: LoginChallengeData) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!required({ password: [password, t('error.passwordRequired')], passwordRepeat: [passwordRepeat, t('error.passwordRequired')] })) return;
+    if (
+      !required({
+        password: [password, t('error.passwordRequired')],
+        passwordRepeat: [passwordRepeat, t('error.passwordRequired')],
+      })
+    )
+      return;
     void attempt(async () => {
-      const result = await chooseOwnPassword({ challengeId: challenge.challengeId, password, passwordRepeat });
+      const result = await chooseOwnPassword({
+        challengeId: challenge.challengeId,
+        password,
+        passwordRepeat,
+      });
       setPassword('');
       setPasswordRepeat('');
       afterChallenge(result.chooseOwnPassword);
@@ -259,17 +278,19 @@ export function LoginPage({ portalName }: { portalName: string }) {
     });
   };
 
-  const submitCode = (challenge: LoginChallengeData, recovery: boolean) => (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!required({ code: [code, recovery ? t('error.recoveryCodeRequired') : t('error.codeRequired')] })) return;
-    void attempt(async () => {
-      const variables = recovery
-        ? { challengeId: challenge.challengeId, recoveryCode: code.trim() }
-        : { challengeId: challenge.challengeId, code: code.trim() };
-      const result = await completeLogin(variables);
-      finish(result.completeLogin);
-    });
-  };
+  const submitCode =
+    (challenge: LoginChallengeData, recovery: boolean) => (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      if (!required({ code: [code, recovery ? t('error.recoveryCodeRequired') : t('error.codeRequired')] }))
+        return;
+      void attempt(async () => {
+        const variables = recovery
+          ? { challengeId: challenge.challengeId, recoveryCode: code.trim() }
+          : { challengeId: challenge.challengeId, code: code.trim() };
+        const result = await completeLogin(variables);
+        finish(result.completeLogin);
+      });
+    };
 
   const resend = (challenge: LoginChallengeData) =>
     void attempt(async () => {
@@ -377,7 +398,11 @@ export function LoginPage({ portalName }: { portalName: string }) {
             {t('enrol.totpHelp')}
           </Text>
           {step.challenge.methods.includes('SMS') ? (
-            <Button variant="outline" onClick={() => go({ kind: 'smsSetup', challenge: step.challenge, sentTo: null })} fullWidth>
+            <Button
+              variant="outline"
+              onClick={() => go({ kind: 'smsSetup', challenge: step.challenge, sentTo: null })}
+              fullWidth
+            >
               {t('enrol.sms')}
             </Button>
           ) : null}
@@ -393,16 +418,34 @@ export function LoginPage({ portalName }: { portalName: string }) {
       body = (
         <form onSubmit={submitEnrolmentCode(step.challenge)} noValidate>
           <Stack gap="sm">
-            <img src={step.qrCodeDataUrl} alt={t('totp.qrAlt')} width={200} height={200} style={{ alignSelf: 'center' }} />
+            <img
+              src={step.qrCodeDataUrl}
+              alt={t('totp.qrAlt')}
+              width={200}
+              height={200}
+              style={{ alignSelf: 'center' }}
+            />
             <Text size="sm">{t('totp.manual')}</Text>
-            <Text component="p" ff="monospace" fw={600} size="lg" data-testid="totp-secret" aria-label={t('totp.secretLabel')}>
+            <Text
+              component="p"
+              ff="monospace"
+              fw={600}
+              size="lg"
+              data-testid="totp-secret"
+              aria-label={t('totp.secretLabel')}
+            >
               {step.secret.replace(/(.{4})/g, '$1 ').trim()}
             </Text>
             {codeInput(t('totp.code'))}
             <Button type="submit" loading={confirmState.loading} fullWidth mt="xs">
               {t('totp.submit')}
             </Button>
-            <Anchor component="button" type="button" size="sm" onClick={() => go({ kind: 'chooseMethod', challenge: step.challenge })}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => go({ kind: 'chooseMethod', challenge: step.challenge })}
+            >
               {t('enrol.other')}
             </Anchor>
           </Stack>
@@ -418,7 +461,12 @@ export function LoginPage({ portalName }: { portalName: string }) {
             <Button type="submit" loading={confirmState.loading} fullWidth mt="xs">
               {t('sms.confirm')}
             </Button>
-            <Anchor component="button" type="button" size="sm" onClick={() => setStep({ ...step, sentTo: null })}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => setStep({ ...step, sentTo: null })}
+            >
               {t('sms.otherNumber')}
             </Anchor>
           </Stack>
@@ -441,7 +489,12 @@ export function LoginPage({ portalName }: { portalName: string }) {
             <Button type="submit" loading={smsState.loading} fullWidth mt="xs">
               {t('sms.send')}
             </Button>
-            <Anchor component="button" type="button" size="sm" onClick={() => go({ kind: 'chooseMethod', challenge: step.challenge })}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => go({ kind: 'chooseMethod', challenge: step.challenge })}
+            >
               {t('enrol.other')}
             </Anchor>
           </Stack>
@@ -452,7 +505,13 @@ export function LoginPage({ portalName }: { portalName: string }) {
       intro = t('recovery.intro');
       body = (
         <Stack gap="sm">
-          <SimpleGrid cols={2} spacing="xs" component="ul" aria-label={t('recovery.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <SimpleGrid
+            cols={2}
+            spacing="xs"
+            component="ul"
+            aria-label={t('recovery.listLabel')}
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
             {step.codes.map((recoveryCode) => (
               <li key={recoveryCode}>
                 <Text component="code" ff="monospace">
@@ -461,7 +520,11 @@ export function LoginPage({ portalName }: { portalName: string }) {
               </li>
             ))}
           </SimpleGrid>
-          <Checkbox label={t('recovery.saved')} checked={codesSaved} onChange={(event) => setCodesSaved(event.currentTarget.checked)} />
+          <Checkbox
+            label={t('recovery.saved')}
+            checked={codesSaved}
+            onChange={(event) => setCodesSaved(event.currentTarget.checked)}
+          />
           <Button disabled={!codesSaved} onClick={() => finish(step.session)} fullWidth>
             {t('recovery.continue')}
           </Button>
@@ -470,7 +533,11 @@ export function LoginPage({ portalName }: { portalName: string }) {
       break;
     case 'code': {
       const sms = step.challenge.methods.includes('SMS') && !step.challenge.methods.includes('TOTP');
-      intro = step.recovery ? t('code.recoveryIntro') : sms ? t('code.smsIntro', { to: step.sentTo ?? '' }) : t('code.totpIntro');
+      intro = step.recovery
+        ? t('code.recoveryIntro')
+        : sms
+          ? t('code.smsIntro', { to: step.sentTo ?? '' })
+          : t('code.totpIntro');
       body = (
         <form onSubmit={submitCode(step.challenge, step.recovery)} noValidate>
           <Stack gap="sm">
@@ -479,11 +546,22 @@ export function LoginPage({ portalName }: { portalName: string }) {
               {t('code.submit')}
             </Button>
             {sms && !step.recovery ? (
-              <Anchor component="button" type="button" size="sm" onClick={() => resend(step.challenge)} disabled={resendState.loading}>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => resend(step.challenge)}
+                disabled={resendState.loading}
+              >
                 {t('code.resend')}
               </Anchor>
             ) : null}
-            <Anchor component="button" type="button" size="sm" onClick={() => go({ ...step, recovery: !step.recovery })}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => go({ ...step, recovery: !step.recovery })}
+            >
               {step.recovery ? t('code.useCode') : t('code.useRecovery')}
             </Anchor>
             {restart}
@@ -496,37 +574,37 @@ export function LoginPage({ portalName }: { portalName: string }) {
 
   return (
     <AuthFrame portalName={portalName}>
-            <div>
-              <Title order={1} ref={heading} tabIndex={-1}>
-                {titles[step.kind]}
-              </Title>
-              {intro ? (
-                <Text c="dimmed" size="sm" mt={4}>
-                  {intro}
-                </Text>
-              ) : null}
-            </div>
-            {signedOut === 'expired' && step.kind === 'credentials' ? (
-              <Alert color="orange" variant="light" role="status">
-                {tc('error.unauthenticated')}
-              </Alert>
-            ) : null}
-            {notice ? (
-              <Alert color="pwBlue" variant="light" role="status">
-                {notice}
-              </Alert>
-            ) : null}
-            {failure ? (
-              <Alert color="red" variant="light" role="alert" title={t('errorTitle')}>
-                {failure}
-              </Alert>
-            ) : null}
-            {body}
-            {step.kind === 'credentials' ? (
-              <Text size="sm" c="dimmed">
-                {t('help')}
-              </Text>
-            ) : null}
+      <div>
+        <Title order={1} ref={heading} tabIndex={-1}>
+          {titles[step.kind]}
+        </Title>
+        {intro ? (
+          <Text c="dimmed" size="sm" mt={4}>
+            {intro}
+          </Text>
+        ) : null}
+      </div>
+      {signedOut === 'expired' && step.kind === 'credentials' ? (
+        <Alert color="orange" variant="light" role="status">
+          {tc('error.unauthenticated')}
+        </Alert>
+      ) : null}
+      {notice ? (
+        <Alert color="pwBlue" variant="light" role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert color="red" variant="light" role="alert" title={t('errorTitle')}>
+          {failure}
+        </Alert>
+      ) : null}
+      {body}
+      {step.kind === 'credentials' ? (
+        <Text size="sm" c="dimmed">
+          {t('help')}
+        </Text>
+      ) : null}
     </AuthFrame>
   );
 }

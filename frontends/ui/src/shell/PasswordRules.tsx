@@ -18,7 +18,11 @@ const SCORE_KEYS = ['veryWeak', 'weak', 'fair', 'good', 'strong'] as const;
 export function PasswordRules({ password, username }: { password: string; username?: string }) {
   const t = useT('login');
   const [debounced] = useDebouncedValue(password, 300);
-  const { data } = useOperationResult(PASSWORD_STRENGTH, { password: debounced, username: username ?? null }, { skip: !debounced });
+  const { data } = useOperationResult(
+    PASSWORD_STRENGTH,
+    { password: debounced, username: username ?? null },
+    { skip: !debounced },
+  );
   const strength = debounced ? data?.passwordStrength : undefined;
   return (
     <div>
@@ -37,7 +41,11 @@ export function PasswordRules({ password, username }: { password: string; userna
         })}
       </List>
       <Text size="sm" mt={4} aria-live="polite">
-        {strength ? t('strength.label', { value: t(`strength.${SCORE_KEYS[Math.max(0, Math.min(4, strength.score))]!}`) }) : ''}
+        {strength
+          ? t('strength.label', {
+              value: t(`strength.${SCORE_KEYS[Math.max(0, Math.min(4, strength.score))]!}`),
+            })
+          : ''}
       </Text>
     </div>
   );

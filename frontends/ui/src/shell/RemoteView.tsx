@@ -36,7 +36,10 @@ export function RemoteView({ id, basePath = '/' }: { id: string; basePath?: stri
     setAttempt((n) => n + 1);
   };
   return (
-    <ErrorBoundary resetKey={`${attempt}:${pathname}`} fallback={(error) => <ErrorPanel kind="remote" error={error} onRetry={retry} />}>
+    <ErrorBoundary
+      resetKey={`${attempt}:${pathname}`}
+      fallback={(error) => <ErrorPanel kind="remote" error={error} onRetry={retry} />}
+    >
       <Suspense fallback={<LoadingState />}>
         <Remote basePath={basePath} />
       </Suspense>

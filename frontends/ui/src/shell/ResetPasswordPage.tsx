@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  describeError,
   errorCode,
   ErrorPanel,
   Link,
@@ -18,7 +17,7 @@ import { AuthFrame } from './AuthFrame';
 import { useOperation, useOperationResult } from './graphql-request';
 import { PASSWORD_RESET_STATUS, RESET_PASSWORD, type InvitationStatus } from './login-operations';
 import { NewPasswordFields } from './PasswordRules';
-import { passwordFailure } from './password-errors';
+import { passwordFailure, unexpectedFailure } from './password-errors';
 
 const LINK_ERRORS: Record<string, Exclude<InvitationStatus, 'VALID'>> = {
   RESET_LINK_UNKNOWN: 'UNKNOWN',
@@ -45,8 +44,13 @@ export function ResetPasswordPage({ portalName }: { portalName: string }) {
     ? 'DONE'
     : !token
       ? 'UNKNOWN'
-      : (lostLink ?? (status.data?.passwordResetStatus ?? (status.loading ? 'LOADING' : 'UNKNOWN')));
-  const title = state === 'DONE' ? t('reset.doneTitle') : state === 'VALID' || state === 'LOADING' ? t('reset.title') : t(`reset.status.${state}.title`);
+      : (lostLink ?? status.data?.passwordResetStatus ?? (status.loading ? 'LOADING' : 'UNKNOWN'));
+  const title =
+    state === 'DONE'
+      ? t('reset.doneTitle')
+      : state === 'VALID' || state === 'LOADING'
+        ? t('reset.title')
+        : t(`reset.status.${state}.title`);
   useDocumentTitle(title, portalName);
 
   useEffect(() => {
@@ -76,7 +80,7 @@ export function ResetPasswordPage({ portalName }: { portalName: string }) {
     } catch (error) {
       const code = errorCode(error) ?? '';
       if (LINK_ERRORS[code]) setLostLink(LINK_ERRORS[code]);
-      else setFailure(passwordFailure(error, t) ?? (describeError(error).key === 'network' ? t('error.network') : t('error.unknown')));
+      else setFailure(passwordFailure(error, t) ?? unexpectedFailure(error, t));
     }
   }
 

@@ -35,7 +35,15 @@ function useSignOut() {
 }
 
 /** The shell's layout: header with account and language, the role's menu, and the routed page. */
-export function ShellFrame({ portalName, items, children }: { portalName: string; items: readonly ShellNavItem[]; children: ReactNode }) {
+export function ShellFrame({
+  portalName,
+  items,
+  children,
+}: {
+  portalName: string;
+  items: readonly ShellNavItem[];
+  children: ReactNode;
+}) {
   const t = useT('shell');
   const session = useSession();
   const signOut = useSignOut();
@@ -66,7 +74,12 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
       account={(placement, closeMenu) => (
         <>
           {session ? (
-            <Text size="sm" c={placement === 'header' ? 'white' : undefined} visibleFrom={placement === 'header' ? 'md' : undefined} title={t('user.signedInAs', { name: session.user.displayName })}>
+            <Text
+              size="sm"
+              c={placement === 'header' ? 'white' : undefined}
+              visibleFrom={placement === 'header' ? 'md' : undefined}
+              title={t('user.signedInAs', { name: session.user.displayName })}
+            >
               {session.user.displayName}
             </Text>
           ) : null}
@@ -81,7 +94,12 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
           >
             {t('nav.account')}
           </Button>
-          <Button size="xs" variant={placement === 'header' ? 'outline' : 'default'} className={placement === 'header' ? 'pw-header-button' : undefined} onClick={signOut}>
+          <Button
+            size="xs"
+            variant={placement === 'header' ? 'outline' : 'default'}
+            className={placement === 'header' ? 'pw-header-button' : undefined}
+            onClick={signOut}
+          >
             {t('user.logout')}
           </Button>
         </>
@@ -97,12 +115,27 @@ export function ShellFrame({ portalName, items, children }: { portalName: string
  * told they are in the wrong portal. They render inside the shell's ApolloProvider, which loads
  * with them (the pages before signing in do without Apollo Client).
  */
-export function RequireSession({ roles, wrongPortal, children }: { roles: readonly Role[]; wrongPortal: { title: string; body: string }; children: ReactNode }) {
+export function RequireSession({
+  roles,
+  wrongPortal,
+  children,
+}: {
+  roles: readonly Role[];
+  wrongPortal: { title: string; body: string };
+  children: ReactNode;
+}) {
   const session = useSession();
   const location = useLocation();
   const signOut = useSignOut();
   const t = useT('shell');
-  if (!session) return <Navigate to="/inloggen" replace state={{ from: { pathname: location.pathname, search: location.search } }} />;
+  if (!session)
+    return (
+      <Navigate
+        to="/inloggen"
+        replace
+        state={{ from: { pathname: location.pathname, search: location.search } }}
+      />
+    );
   if (!roles.includes(session.user.role)) {
     return (
       <Stack maw={560} mx="auto" my="xl" p="md" component="main" id="main-content">

@@ -8,7 +8,9 @@ import type { Role } from './session';
 // with the signed-in part of the shell); the pages before signing in use plain fetch instead.
 
 /** One of the plain-fetch operations as an Apollo document (the same text, parsed by graphql-tag). */
-function asDocument<TData, TVariables>(operation: GraphQLOperation<TData, TVariables>): TypedDocumentNode<TData, TVariables> {
+function asDocument<TData, TVariables>(
+  operation: GraphQLOperation<TData, TVariables>,
+): TypedDocumentNode<TData, TVariables> {
   return gql(operation.query) as TypedDocumentNode<TData, TVariables>;
 }
 
@@ -31,7 +33,10 @@ export interface UserSettingsData {
   locale: string;
 }
 
-export const ACCOUNT: TypedDocumentNode<{ viewer: AccountViewer | null; mySettings: UserSettingsData }, Record<string, never>> = gql`
+export const ACCOUNT: TypedDocumentNode<
+  { viewer: AccountViewer | null; mySettings: UserSettingsData },
+  Record<string, never>
+> = gql`
   query Account {
     viewer {
       id
@@ -73,7 +78,10 @@ export const CHANGE_PASSWORD: TypedDocumentNode<
 
 const CHALLENGE = `challengeId methods enrolmentRequired passwordChangeRequired smsSentTo session { accessToken accessTokenExpiresAt user { id username displayName role personId } }`;
 
-export const START_FACTOR_CHANGE: TypedDocumentNode<{ startFactorChange: LoginChallengeData }, { password: string }> = gql`
+export const START_FACTOR_CHANGE: TypedDocumentNode<
+  { startFactorChange: LoginChallengeData },
+  { password: string }
+> = gql`
   mutation StartFactorChange($password: String!) {
     startFactorChange(password: $password) { ${CHALLENGE} }
   }

@@ -1,5 +1,14 @@
 import { ErrorPanel, LoadingState } from '@poortwachter/ui';
-import { createContext, lazy, Suspense, useContext, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useContext,
+  useState,
+  type ComponentType,
+  type LazyExoticComponent,
+  type ReactNode,
+} from 'react';
 import type { ApolloOptions } from './apollo';
 
 type ProviderComponent = ComponentType<{ children: ReactNode }>;
@@ -58,7 +67,11 @@ export function useApolloLoader(): ApolloLoader | null {
 const lazyProviders = new WeakMap<ApolloLoader, Map<number, LazyExoticComponent<ProviderComponent>>>();
 
 /** One lazy provider per loader and attempt: a retry after a failed load starts a fresh one. */
-function lazyProvider(loader: ApolloLoader, attempt: number, retry: () => void): LazyExoticComponent<ProviderComponent> {
+function lazyProvider(
+  loader: ApolloLoader,
+  attempt: number,
+  retry: () => void,
+): LazyExoticComponent<ProviderComponent> {
   let attempts = lazyProviders.get(loader);
   if (!attempts) lazyProviders.set(loader, (attempts = new Map()));
   let component = attempts.get(attempt);

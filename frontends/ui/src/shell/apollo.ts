@@ -1,10 +1,27 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, Observable, ServerError } from '@apollo/client';
+import {
+  ApolloClient,
+  ApolloLink,
+  CombinedGraphQLErrors,
+  HttpLink,
+  InMemoryCache,
+  Observable,
+  ServerError,
+} from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import type { SessionStore } from './session';
 
 /** Types with an `id` are normalised by it, so a person fetched by two screens is one cache entry. */
-const ENTITY_TYPES = ['Employer', 'Division', 'Department', 'Employment', 'SickCase', 'User', 'Activity', 'Appointment'];
+const ENTITY_TYPES = [
+  'Employer',
+  'Division',
+  'Department',
+  'Employment',
+  'SickCase',
+  'User',
+  'Activity',
+  'Appointment',
+];
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
@@ -32,7 +49,8 @@ export function createCache(): InMemoryCache {
 }
 
 export function isUnauthenticated(error: unknown): boolean {
-  if (CombinedGraphQLErrors.is(error)) return error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  if (CombinedGraphQLErrors.is(error))
+    return error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
   return ServerError.is(error) && error.statusCode === 401;
 }
 

@@ -14,17 +14,30 @@ interface RefreshAnswer {
   user?: Session['user'];
 }
 
-export function createAuthEndpoints(gatewayUrl: string, fetcher: typeof fetch = (...args) => globalThis.fetch(...args)): AuthEndpoints {
+export function createAuthEndpoints(
+  gatewayUrl: string,
+  fetcher: typeof fetch = (...args) => globalThis.fetch(...args),
+): AuthEndpoints {
   const url = (path: string) => new URL(path, gatewayUrl).toString();
   const post = (path: string, headers: Record<string, string> = {}) =>
-    fetcher(url(path), { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    fetcher(url(path), {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
   return {
     async refresh() {
       try {
         const response = await post('/auth/refresh');
         if (!response.ok) return null;
         const answer = (await response.json()) as RefreshAnswer;
-        if (typeof answer.accessToken !== 'string' || typeof answer.accessTokenExpiresAt !== 'string' || !answer.user) return null;
+        if (
+          typeof answer.accessToken !== 'string' ||
+          typeof answer.accessTokenExpiresAt !== 'string' ||
+          !answer.user
+        )
+          return null;
         return { accessToken: answer.accessToken, expiresAt: answer.accessTokenExpiresAt, user: answer.user };
       } catch {
         return null;

@@ -64,7 +64,8 @@ export class RemoteLoadError extends Error {
 /** Loads `name/Expose` and returns its default export, rejecting with a RemoteLoadError on any failure. */
 export async function loadRemoteComponent<P>(id: string): Promise<{ default: ComponentType<P> }> {
   const name = id.split('/')[0] ?? id;
-  if (!entries.has(name)) throw new RemoteLoadError(id, { cause: new Error(`no entry for remote ${name} in the runtime config`) });
+  if (!entries.has(name))
+    throw new RemoteLoadError(id, { cause: new Error(`no entry for remote ${name} in the runtime config`) });
   let loaded: unknown;
   try {
     const namespaces = (REMOTE_NAMESPACES as Record<string, readonly Namespace[] | undefined>)[name] ?? [];

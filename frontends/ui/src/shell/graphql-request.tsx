@@ -18,7 +18,9 @@ export interface GraphQLOperation<TData, TVariables> {
   readonly __variables?: TVariables;
 }
 
-export function graphqlOperation<TData, TVariables = Record<string, never>>(query: string): GraphQLOperation<TData, TVariables> {
+export function graphqlOperation<TData, TVariables = Record<string, never>>(
+  query: string,
+): GraphQLOperation<TData, TVariables> {
   const operationName = /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
   if (!operationName) throw new Error('A GraphQL operation needs a name');
   return { query: query.replace(/\s+/g, ' ').trim(), operationName };
@@ -52,7 +54,10 @@ export class GatewayResponseError extends Error {
   }
 }
 
-export type GraphQLRequest = <TData, TVariables>(operation: GraphQLOperation<TData, TVariables>, variables: TVariables) => Promise<TData>;
+export type GraphQLRequest = <TData, TVariables>(
+  operation: GraphQLOperation<TData, TVariables>,
+  variables: TVariables,
+) => Promise<TData>;
 
 export interface GraphQLRequestOptions {
   /** The gateway's GraphQL endpoint (the runtime config's `gatewayUrl`). */
@@ -63,12 +68,20 @@ export interface GraphQLRequestOptions {
 }
 
 function unauthenticated(error: unknown): boolean {
-  if (error instanceof GraphQLRequestError) return error.errors.some((entry) => entry.extensions?.code === 'UNAUTHENTICATED');
+  if (error instanceof GraphQLRequestError)
+    return error.errors.some((entry) => entry.extensions?.code === 'UNAUTHENTICATED');
   return error instanceof GatewayResponseError && error.statusCode === 401;
 }
 
-export function createGraphQLRequest({ url, session, fetcher = (...args) => globalThis.fetch(...args) }: GraphQLRequestOptions): GraphQLRequest {
-  async function once<TData, TVariables>(operation: GraphQLOperation<TData, TVariables>, variables: TVariables): Promise<TData> {
+export function createGraphQLRequest({
+  url,
+  session,
+  fetcher = (...args) => globalThis.fetch(...args),
+}: GraphQLRequestOptions): GraphQLRequest {
+  async function once<TData, TVariables>(
+    operation: GraphQLOperation<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData> {
     const token = session?.get()?.accessToken;
     const response = await fetcher(url, {
       method: 'POST',
@@ -85,7 +98,8 @@ export function createGraphQLRequest({ url, session, fetcher = (...args) => glob
     });
     type Body = { data?: TData | null; errors?: GraphQLErrorEntry[] } | null;
     const body = await (response.json() as Promise<Body>).catch((): Body => null); // not JSON: only the status tells
-    if (Array.isArray(body?.errors) && body.errors.length > 0) throw new GraphQLRequestError(body.errors, response.status);
+    if (Array.isArray(body?.errors) && body.errors.length > 0)
+      throw new GraphQLRequestError(body.errors, response.status);
     if (!response.ok || !body?.data) throw new GatewayResponseError(response.status);
     return body.data;
   }
@@ -103,13 +117,22 @@ export function createGraphQLRequest({ url, session, fetcher = (...args) => glob
 const GraphQLRequestContext = createContext<GraphQLRequest | null>(null);
 
 /** Provides the plain-fetch GraphQL access: `startShell` around the routes, tests with their own. */
-export function GraphQLRequestProvider({ request, children }: { request: GraphQLRequest; children: ReactNode }) {
+export function GraphQLRequestProvider({
+  request,
+  children,
+}: {
+  request: GraphQLRequest;
+  children: ReactNode;
+}) {
   return <GraphQLRequestContext.Provider value={request}>{children}</GraphQLRequestContext.Provider>;
 }
 
 export function useGraphQLRequest(): GraphQLRequest {
   const request = useContext(GraphQLRequestContext);
-  if (!request) throw new Error('useGraphQLRequest must be used inside <GraphQLRequestProvider> (startShell sets one up)');
+  if (!request)
+    throw new Error(
+      'useGraphQLRequest must be used inside <GraphQLRequestProvider> (startShell sets one up)',
+    );
   return request;
 }
 

@@ -1,7 +1,13 @@
 // Infrastructure shared by both shells (not part of the design-system singleton: each shell
 // bundles it). It reaches the design system through '@poortwachter/ui' so the singleton is used.
 export { startShell, type StartShellOptions } from './start';
-export { parseRuntimeConfig, loadRuntimeConfig, RuntimeConfigError, RUNTIME_CONFIG_PATH, type RuntimeConfig } from './runtime-config';
+export {
+  parseRuntimeConfig,
+  loadRuntimeConfig,
+  RuntimeConfigError,
+  RUNTIME_CONFIG_PATH,
+  type RuntimeConfig,
+} from './runtime-config';
 export {
   initFederation,
   loadRemoteComponent,
@@ -29,7 +35,13 @@ export {
   type SignOutReason,
 } from './session';
 export { createApolloClient, createCache, isUnauthenticated } from './apollo';
-export { createApolloLoader, ApolloLoaderProvider, SignedInApollo, useApolloLoader, type ApolloLoader } from './apollo-loader';
+export {
+  createApolloLoader,
+  ApolloLoaderProvider,
+  SignedInApollo,
+  useApolloLoader,
+  type ApolloLoader,
+} from './apollo-loader';
 export {
   createGraphQLRequest,
   graphqlOperation,

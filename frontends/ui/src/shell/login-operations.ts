@@ -39,7 +39,10 @@ const CHALLENGE_FIELDS = `
   session { ${SESSION_FIELDS} }
 `;
 
-export const START_LOGIN: GraphQLOperation<{ startLogin: LoginChallengeData }, { username: string; password: string }> = graphqlOperation(`
+export const START_LOGIN: GraphQLOperation<
+  { startLogin: LoginChallengeData },
+  { username: string; password: string }
+> = graphqlOperation(`
   mutation StartLogin($username: String!, $password: String!) {
     startLogin(username: $username, password: $password) { ${CHALLENGE_FIELDS} }
   }
@@ -66,7 +69,10 @@ export const BEGIN_TOTP_ENROLMENT: GraphQLOperation<
   }
 `);
 
-export const BEGIN_SMS_ENROLMENT: GraphQLOperation<{ beginSmsEnrolment: { sentTo: string } }, { challengeId: string; phoneNumber: string }> = graphqlOperation(`
+export const BEGIN_SMS_ENROLMENT: GraphQLOperation<
+  { beginSmsEnrolment: { sentTo: string } },
+  { challengeId: string; phoneNumber: string }
+> = graphqlOperation(`
   mutation BeginSmsEnrolment($challengeId: ID!, $phoneNumber: String!) {
     beginSmsEnrolment(challengeId: $challengeId, phoneNumber: $phoneNumber) {
       sentTo
@@ -74,7 +80,10 @@ export const BEGIN_SMS_ENROLMENT: GraphQLOperation<{ beginSmsEnrolment: { sentTo
   }
 `);
 
-export const RESEND_LOGIN_SMS: GraphQLOperation<{ resendLoginSms: { sentTo: string } }, { challengeId: string }> = graphqlOperation(`
+export const RESEND_LOGIN_SMS: GraphQLOperation<
+  { resendLoginSms: { sentTo: string } },
+  { challengeId: string }
+> = graphqlOperation(`
   mutation ResendLoginSms($challengeId: ID!) {
     resendLoginSms(challengeId: $challengeId) {
       sentTo
@@ -117,7 +126,8 @@ export const PASSWORD_STRENGTH: GraphQLOperation<
 
 export type InvitationStatus = 'VALID' | 'EXPIRED' | 'USED' | 'UNKNOWN';
 
-export const INVITATION_STATUS: GraphQLOperation<{ invitationStatus: InvitationStatus }, { token: string }> = graphqlOperation(`
+export const INVITATION_STATUS: GraphQLOperation<{ invitationStatus: InvitationStatus }, { token: string }> =
+  graphqlOperation(`
   query InvitationStatus($token: String!) {
     invitationStatus(token: $token)
   }
@@ -135,19 +145,26 @@ export const ACTIVATE_ACCOUNT: GraphQLOperation<
   }
 `);
 
-export const REQUEST_NEW_INVITATION: GraphQLOperation<{ requestNewInvitation: boolean }, { token: string }> = graphqlOperation(`
+export const REQUEST_NEW_INVITATION: GraphQLOperation<{ requestNewInvitation: boolean }, { token: string }> =
+  graphqlOperation(`
   mutation RequestNewInvitation($token: String!) {
     requestNewInvitation(token: $token)
   }
 `);
 
-export const REQUEST_PASSWORD_RESET: GraphQLOperation<{ requestPasswordReset: boolean }, { username: string }> = graphqlOperation(`
+export const REQUEST_PASSWORD_RESET: GraphQLOperation<
+  { requestPasswordReset: boolean },
+  { username: string }
+> = graphqlOperation(`
   mutation RequestPasswordReset($username: String!) {
     requestPasswordReset(username: $username)
   }
 `);
 
-export const PASSWORD_RESET_STATUS: GraphQLOperation<{ passwordResetStatus: InvitationStatus }, { token: string }> = graphqlOperation(`
+export const PASSWORD_RESET_STATUS: GraphQLOperation<
+  { passwordResetStatus: InvitationStatus },
+  { token: string }
+> = graphqlOperation(`
   query PasswordResetStatus($token: String!) {
     passwordResetStatus(token: $token)
   }

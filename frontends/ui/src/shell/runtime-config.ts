@@ -30,12 +30,14 @@ function isAbsoluteOrRootUrl(value: string): boolean {
 
 /** Validates the parsed JSON; throws a RuntimeConfigError that names the offending field. */
 export function parseRuntimeConfig(value: unknown): RuntimeConfig {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new RuntimeConfigError('runtime config must be a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new RuntimeConfigError('runtime config must be a JSON object');
   const raw = value as Record<string, unknown>;
   if (typeof raw.gatewayUrl !== 'string' || !isAbsoluteOrRootUrl(raw.gatewayUrl)) {
     throw new RuntimeConfigError('runtime config: "gatewayUrl" must be an http(s) URL or an absolute path');
   }
-  if (raw.locale !== undefined && !isLocale(raw.locale)) throw new RuntimeConfigError('runtime config: "locale" must be "nl" or "en"');
+  if (raw.locale !== undefined && !isLocale(raw.locale))
+    throw new RuntimeConfigError('runtime config: "locale" must be "nl" or "en"');
   const remotesRaw = raw.remotes ?? {};
   if (typeof remotesRaw !== 'object' || remotesRaw === null || Array.isArray(remotesRaw)) {
     throw new RuntimeConfigError('runtime config: "remotes" must be an object of manifest URLs');
@@ -50,7 +52,10 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   return { gatewayUrl: raw.gatewayUrl, locale: raw.locale as Locale | undefined, remotes };
 }
 
-export async function loadRuntimeConfig(url: string = RUNTIME_CONFIG_PATH, fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(
+  url: string = RUNTIME_CONFIG_PATH,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RuntimeConfig> {
   const response = await fetchImpl(url, { cache: 'no-store', headers: { accept: 'application/json' } });
   if (!response.ok) throw new RuntimeConfigError(`runtime config: ${url} answered HTTP ${response.status}`);
   return parseRuntimeConfig(await response.json());

@@ -1,7 +1,14 @@
 import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import type { AuthEndpoints } from './auth';
 
-export const ROLES = ['EMPLOYEE', 'EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'PLANNER', 'ADMIN'] as const;
+export const ROLES = [
+  'EMPLOYEE',
+  'EMPLOYER',
+  'OCCUPATIONAL_PHYSICIAN',
+  'CASE_MANAGER',
+  'PLANNER',
+  'ADMIN',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface SessionUser {
