@@ -1,4 +1,5 @@
-import { demoId, DEMO_PASSWORD, demoTotpSecret, secret, signIdentity, type Identity, type UnitScope } from '@poortwachter/kit';
+import { randomUUID } from 'node:crypto';
+import { demoId, DEMO_PASSWORD, demoTotpSecret, secret, signIdentity, type Identity, type ServiceName, type UnitScope } from '@poortwachter/kit';
 import { startTestDatabase, type DatabaseServer } from './embedded-db.js';
 import { startStack, type Stack } from './stack.js';
 import { freshTotpCode } from './totp.js';
@@ -43,18 +44,39 @@ export class System {
     await this.db.stop();
   }
 
-  async query<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+  async query<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    requestId?: string,
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.stack.urls.gateway, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'apollo-require-preflight': 'true',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(requestId ? { 'x-request-id': requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as GraphQLResponse<T>;
     return { ...body, status: response.status };
+  }
+
+  /**
+   * Runs one query through the gateway under a fresh request id and returns, besides the answer,
+   * the SQL statements each subgraph ran for exactly that request (background work excluded).
+   */
+  async queryCountingStatements<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<{ result: GraphQLResponse<T>; statements: Record<ServiceName, number>; total: number }> {
+    const requestId = `statements-${randomUUID()}`;
+    const result = await this.query<T>(query, variables, token, requestId);
+    const statements = await statementsOfRequest(this.stack, requestId);
+    return { result, statements, total: Object.values(statements).reduce((sum, n) => sum + n, 0) };
   }
 
   /** Kept sessions per user: the access token and the refresh cookie the gateway set. */
@@ -189,3 +211,16 @@ export const unitScope = (units: Partial<UnitScope>): UnitScope => ({
   divisionIds: units.divisionIds ?? [],
   departmentIds: units.departmentIds ?? [],
 });
+
+/** The SQL statements each subgraph ran for one request id (subgraphs count them per request). */
+export async function statementsOfRequest(stack: Stack, requestId: string): Promise<Record<ServiceName, number>> {
+  const entries = await Promise.all(
+    (Object.keys(stack.urls.subgraphs) as ServiceName[]).map(async (name) => {
+      const url = new URL(stack.urls.subgraphs[name].replace(/\/graphql$/, '/debug/sql-statements'));
+      url.searchParams.set('requestId', requestId);
+      const response = await fetch(url);
+      return [name, ((await response.json()) as { statements: number }).statements] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<ServiceName, number>;
+}

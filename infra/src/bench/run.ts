@@ -5,7 +5,6 @@
  */
 import autocannon from 'autocannon';
 import { signIdentity, verifyAccessToken, type Identity, type JsonWebKeySet, type ServiceName } from '@poortwachter/kit';
-import type { Stack } from '../stack.js';
 import { System } from '../testing.js';
 import { INITIAL_JS_BUDGET_GZIP, LCP_BUDGET_MS, measureShells } from './initial-js.js';
 
@@ -58,16 +57,6 @@ async function graphql(url: string, headers: Record<string, string>, query: stri
   return json.data!;
 }
 
-async function statementCounts(stack: Stack): Promise<Record<ServiceName, number>> {
-  const entries = await Promise.all(
-    (Object.keys(stack.urls.subgraphs) as ServiceName[]).map(async (name) => {
-      const response = await fetch(stack.urls.subgraphs[name].replace('/graphql', '/debug/sql-statements'));
-      return [name, ((await response.json()) as { statements: number }).statements] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as Record<ServiceName, number>;
-}
-
 const GATEWAY_QUERY = `query Bench($limit: Int!) {
   persons(page: { limit: $limit }) {
     items { id fullName sickCases { id firstSickDay status activities { id title deadline status } } appointments { id startsAt } }
@@ -101,11 +90,9 @@ async function main(): Promise<void> {
 
     console.log('\nSQL statements for one request "N persons with their sick cases, activities and appointments":');
     for (const limit of [5, 50]) {
-      const before = await statementCounts(stack);
-      await graphql(stack.urls.gateway, gatewayHeaders, GATEWAY_QUERY, { limit });
-      const after = await statementCounts(stack);
-      const perService = (Object.keys(after) as ServiceName[]).map((name) => `${name} ${after[name] - before[name]}`).join(', ');
-      const total = (Object.keys(after) as ServiceName[]).reduce((sum, name) => sum + after[name] - before[name], 0);
+      // Counted per request id by each subgraph: exact, background work excluded.
+      const { statements, total } = await system.queryCountingStatements(GATEWAY_QUERY, { limit }, token);
+      const perService = (Object.keys(statements) as ServiceName[]).map((name) => `${name} ${statements[name]}`).join(', ');
       console.log(`  ${String(limit).padStart(3)} persons: ${total} statements (${perService})`);
     }
 

@@ -1,15 +1,39 @@
 import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
 import pg from 'pg';
 import { isProduction } from './config.js';
+import { currentRequestScope } from './request-scope.js';
 
-/** Counts SQL statements per process, so benchmarks can prove a list costs a fixed number of queries. */
+/** How many request ids the counter remembers; older ones are forgotten first. */
+const REMEMBERED_REQUESTS = 2000;
+
+/**
+ * Counts SQL statements, in all and per request id, so tests and benchmarks can prove a list costs
+ * a fixed number of queries. The per-request figure is exact: background work of the process
+ * (queue polling, access-log shipping, event handlers) runs outside any request scope and so never
+ * lands in a request's count, whatever the machine's load.
+ */
 export class StatementCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  private readonly perRequest = new Map<string, number>();
+
+  /** Statements run on behalf of the request with this id (0 when none, or long forgotten). */
+  countFor(requestId: string): number {
+    return this.perRequest.get(requestId) ?? 0;
+  }
+
+  private record(): void {
     this.count++;
+    const requestId = currentRequestScope()?.requestId;
+    if (requestId === undefined) return;
+    this.perRequest.set(requestId, (this.perRequest.get(requestId) ?? 0) + 1);
+    if (this.perRequest.size > REMEMBERED_REQUESTS) this.perRequest.delete(this.perRequest.keys().next().value!);
+  }
+
+  logQuery(): void {
+    this.record();
   }
   logQueryError(error: string | Error, query: string): void {
-    this.count++;
+    this.record();
     console.error('SQL error', error instanceof Error ? error.message : error, query.slice(0, 200));
   }
   logQuerySlow(): void {}

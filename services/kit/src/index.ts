@@ -16,3 +16,4 @@ export * from './access-token.js';
 export * from './container.js';
 export * from './calendar.js';
 export * from './event-fields.js';
+export * from './request-scope.js';

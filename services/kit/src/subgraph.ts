@@ -16,7 +16,11 @@ import { statementCounter } from './database.js';
 import type { EventBus } from './events.js';
 import { closeServer, listen, readBody, sendJson } from './http.js';
 import { Loaders } from './loaders.js';
+import { runInRequestScope } from './request-scope.js';
 import { IdentityRejected, verifyGatewayIdentity } from './signed-identity.js';
+
+/** Request ids as the gateway makes or accepts them (anything else is replaced, never logged as is). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
@@ -108,7 +112,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
   const counter = statementCounter(options.dataSource);
   const routes = options.routes?.({ accessLog: shipper, gatewaySecret });
 
-  const server = http.createServer(async (request, response) => {
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse, requestId: string) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname === '/health') {
@@ -121,7 +125,9 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         return;
       }
       if (url.pathname === '/debug/sql-statements' && (!isProduction() || process.env.EXPOSE_SQL_STATEMENT_COUNT === 'true')) {
-        sendJson(response, 200, { service: options.name, statements: counter.count });
+        // With ?requestId= the statements of that one request (exact); without, the process total.
+        const ofRequest = url.searchParams.get('requestId');
+        sendJson(response, 200, { service: options.name, statements: ofRequest === null ? counter.count : counter.countFor(ofRequest) });
         return;
       }
       if (routes && url.pathname !== '/graphql' && (await routes(request, response, url))) return;
@@ -155,7 +161,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
           actor,
           loaders: new Loaders(),
           accessLog: new AccessLog(shipper, actor, operation),
-          requestId: headers.get('x-request-id') ?? randomUUID(),
+          requestId,
           clientAddress,
           responseExtensions: {},
         }),
@@ -177,6 +183,13 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
         sendJson(response, status, { errors: [{ message: status === 500 ? 'Internal server error' : String((error as Error).message) }] });
       } else response.end();
     }
+  };
+  const server = http.createServer((request, response) => {
+    // The gateway passes its request id on; everything this request does (SQL included) is
+    // attributed to it through the request scope.
+    const forwarded = request.headers['x-request-id'];
+    const requestId = typeof forwarded === 'string' && REQUEST_ID.test(forwarded) ? forwarded : randomUUID();
+    void runInRequestScope({ requestId }, () => handle(request, response, requestId));
   });
   server.keepAliveTimeout = 65_000;
   const port = await listen(server, options.port ?? portOf(options.name), options.name);
