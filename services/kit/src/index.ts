@@ -17,3 +17,4 @@ export * from './container.js';
 export * from './calendar.js';
 export * from './event-fields.js';
 export * from './request-scope.js';
+export * from './authorization-table.js';
