@@ -17,7 +17,15 @@ import {
   type ResolvedGatewayOptions,
 } from './config.js';
 import { SignedSubgraphDataSource } from './datasource.js';
-import { formatErrorFor, isInternalError } from './errors.js';
+import {
+  formatErrorFor,
+  isInternalError,
+  isUnauthenticatedAnswer,
+  partnerErrorMasking,
+  UNAUTHENTICATED_HEADERS,
+  unauthenticatedBody,
+} from './errors.js';
+import { recordArgumentPaths, scalarChecksPlugin } from './scalars.js';
 import { defaultExplorerDir, serveExplorer } from './explorer.js';
 import { checkHealth } from './health.js';
 import { clientAddressOf, handleAuthEndpoint } from './auth-endpoints.js';
@@ -132,12 +140,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     formatError: formatErrorFor(config.production),
-    validationRules: limits.validationRules,
+    validationRules: [recordArgumentPaths, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     stopOnTerminationSignals: false,
     plugins: [
       ...limits.plugins,
       ...introspectionGuard(config.introspection),
+      scalarChecksPlugin,
+      ...partnerErrorMasking(config.production),
       sessionPlugin(),
       { requestDidStart: async () => errorLogger },
       // Per-request work the gateway does not need: no traces, no usage reports, no HTTP caching
@@ -180,19 +190,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       identity = await verifier.identityFrom(header(request, 'authorization'));
     } catch (error) {
       if (!(error instanceof AuthenticationFailed)) throw error;
-      sendJson(
-        response,
-        401,
-        {
-          errors: [
-            {
-              message: error.message,
-              extensions: { code: 'UNAUTHENTICATED', ...(config.production ? {} : { reason: error.reason }) },
-            },
-          ],
-        },
-        { ...baseHeaders, 'www-authenticate': 'Bearer error="invalid_token"' },
-      );
+      // The same answer as for a missing token (below): nothing tells which check failed.
+      sendJson(response, 401, unauthenticatedBody(), { ...baseHeaders, ...UNAUTHENTICATED_HEADERS });
       return;
     }
     const headers = new HeaderMap();
@@ -238,6 +237,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     for (const [key, value] of result.headers) outHeaders[key] = value;
     if (result.body.kind === 'complete') {
       let text = result.body.string;
+      if (identity === null && isUnauthenticatedAnswer(text)) {
+        sendJson(response, 401, unauthenticatedBody(), { ...baseHeaders, ...UNAUTHENTICATED_HEADERS });
+        return;
+      }
       if (context.outcome.sessionLocations) {
         const moved = moveTokensToCookies(text, context.outcome.sessionLocations, config.secureCookies);
         text = moved.body;

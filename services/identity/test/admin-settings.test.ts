@@ -80,7 +80,7 @@ describe('users (administrator list)', () => {
     const page = (await users(admin, { page: { offset: 2, limit: 3 } })).data!.users;
     expect(page.items).toHaveLength(3);
     expect(page.total).toBe(8);
-    expect(codeOf(await users(admin, { page: { limit: 500 } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await users(admin, { page: { limit: 500 } }))).toBe('INVALID_PAGE');
     // A LIKE wildcard in the search is taken literally.
     expect((await users(admin, { filter: { search: '%' } })).data!.users.total).toBe(0);
   });

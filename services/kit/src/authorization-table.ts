@@ -112,9 +112,14 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     },
   },
   activity: {
-    read: { roles: DOSSIER_READERS, partnerScope: 'activities:read', operations: ['SickCase.activities', 'Person.activities'] },
+    read: {
+      roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' },
+      partnerScope: 'activities:read',
+      operations: ['SickCase.activities', 'Person.activities'],
+      note: 'The planner: the consultation activities it invites for. The employee sees appointments, not the trajectory’s activities.',
+    },
     list: {
-      roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', ADMIN: 'all' },
+      roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' },
       partnerScope: 'activities:read',
       operations: ['Query.activities', 'Query.actionList', 'Query.activityTypes'],
     },
@@ -189,7 +194,8 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
   },
   report: {
     read: {
-      roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', ADMIN: 'all' },
+      roles: { EMPLOYER: 'units', ADMIN: 'all' },
+      note: 'Absence statistics serve the employer (and the administrator); professionals work per dossier.',
       partnerScope: 'reports:read',
       operations: ['Query.openAbsenceByDurationClass'],
     },

@@ -1,4 +1,4 @@
-import { domainError, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { authorize, invalidPage, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { AccessLogEntry } from './types.js';
 
@@ -28,10 +28,12 @@ export class AccessLogResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('limit', () => Int, { defaultValue: LIMIT.default, description: `At most ${LIMIT.max}.` }) limit: number,
   ): Promise<AccessLogEntry[]> {
-    const identity = ctx.actor.requireRole('EMPLOYEE');
+    // The table: an employee reads their own log; every other role and partner client is refused.
+    authorize(ctx.actor, 'accessLog', 'read');
+    const identity = ctx.actor.require();
     if (!identity.personId) return [];
     if (!Number.isInteger(limit) || limit < 1 || limit > LIMIT.max) {
-      throw domainError('BAD_USER_INPUT', `limit must be between 1 and ${LIMIT.max}.`, { field: 'limit' });
+      throw invalidPage('limit', LIMIT.max);
     }
     const rows: AccessLogRow[] = await this.deps.dataSource.query(
       `SELECT e.id::text AS id, e.at, e.event, e.outcome, u.display_name AS actor_name, e.role, e.purpose, e.access_point, e.source

@@ -1,4 +1,4 @@
-import { domainError, forbidden, type Identity, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { authorize, domainError, forbidden, invalidPage, type Identity, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { In } from 'typeorm';
 import { OutboxMessageEntity } from '../entities/index.js';
@@ -228,7 +228,7 @@ export class AccountResolver {
   ): Promise<OutboxMessage[]> {
     if (!devOutboxEnabled()) throw domainError('NOT_AVAILABLE', 'The outbox is not available in production (set EXPOSE_DEV_OUTBOX=true to show it).');
     if (!Number.isInteger(limit) || limit < 1 || limit > OUTBOX_LIMIT.max) {
-      throw domainError('BAD_USER_INPUT', `limit must be between 1 and ${OUTBOX_LIMIT.max}.`, { field: 'limit' });
+      throw invalidPage('limit', OUTBOX_LIMIT.max);
     }
     const messages = await this.deps.dataSource.getRepository(OutboxMessageEntity).find({
       where: to ? { recipient: to.trim().toLowerCase().startsWith('+') ? to.trim() : to.trim().toLowerCase() } : {},
@@ -427,20 +427,22 @@ export class AccountResolver {
   @Mutation(() => ApiClientCreated, { description: 'ADMIN: a partner API client for one employer. The secret is returned once.' })
   async createApiClient(
     @Arg('input', () => CreateApiClientInput, { description: 'Name, employer and scopes of the client.' }) input: CreateApiClientInput, @Ctx() ctx: SubgraphContext): Promise<ApiClientCreated> {
-    const identity = ctx.actor.requireRole('ADMIN');
+    authorize(ctx.actor, 'apiClient', 'create');
+    const identity = ctx.actor.require();
     const { client, secret } = await this.services.apiClients.create(input, identity.sub);
     return Object.assign(new ApiClientCreated(), { client: toApiClient(client), clientSecret: secret });
   }
 
   @Mutation(() => ApiClient, { description: 'ADMIN: the client can no longer get tokens (tokens already issued expire within minutes).' })
   async revokeApiClient(@Arg('id', () => ID, { description: 'The client_id (ApiClient.id).' }) id: string, @Ctx() ctx: SubgraphContext): Promise<ApiClient> {
-    const identity = ctx.actor.requireRole('ADMIN');
+    authorize(ctx.actor, 'apiClient', 'delete');
+    const identity = ctx.actor.require();
     return toApiClient(await this.services.apiClients.revoke(id, identity.sub));
   }
 
   @Query(() => [ApiClient], { description: 'ADMIN: all partner API clients.' })
   async apiClients(@Ctx() ctx: SubgraphContext): Promise<ApiClient[]> {
-    ctx.actor.requireRole('ADMIN');
+    authorize(ctx.actor, 'apiClient', 'list');
     return (await this.services.apiClients.list()).map(toApiClient);
   }
 

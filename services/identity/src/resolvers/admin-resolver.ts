@@ -1,4 +1,4 @@
-import { domainError, forbidden, type Role, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { authorize, forbidden, invalidPage, type Role, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { IdentityServices } from '../auth/identity-services.js';
@@ -65,10 +65,9 @@ function toSettings(values: UserSettingsValues): UserSettings {
 function pageOf(page: PageInput | null | undefined): { offset: number; limit: number } {
   const offset = page?.offset ?? 0;
   const limit = page?.limit ?? PAGE.defaultLimit;
-  if (!Number.isInteger(offset) || offset < 0) throw domainError('BAD_USER_INPUT', 'offset must be 0 or more.', { field: 'page.offset' });
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE.maxLimit) {
-    throw domainError('BAD_USER_INPUT', `limit must be 1 to ${PAGE.maxLimit}.`, { field: 'page.limit' });
-  }
+  // The same code for a page out of range as every other list (INVALID_PAGE, kit).
+  if (!Number.isInteger(offset) || offset < 0) throw invalidPage('page.offset', PAGE.maxLimit, 'offset');
+  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE.maxLimit) throw invalidPage('page.limit', PAGE.maxLimit);
   return { offset, limit };
 }
 
@@ -96,7 +95,7 @@ export class AdminResolver {
     @Arg('page', () => PageInput, { nullable: true, description: 'Offset and limit (at most 200).' }) page: PageInput | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserPage> {
-    ctx.actor.requireRole('ADMIN', 'PLANNER');
+    authorize(ctx.actor, 'user', 'list');
     const { items, total } = await listUsers(this.deps, ctx, filter ?? {}, pageOf(page));
     const people = items.flatMap((user) => (user.personId ? [user.personId] : []));
     if (people.length) ctx.accessLog.read('user', people, 'account administration');
