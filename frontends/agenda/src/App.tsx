@@ -1,6 +1,8 @@
 import { Anchor, Link, NotFoundPanel, Route, Routes, useT } from '@poortwachter/ui';
 import type { RemoteAppProps } from '@poortwachter/ui/shell';
 import { AgendaPage } from './AgendaPage';
+// This remote's catalogs register themselves with the shared i18n instance when it loads.
+import './i18n';
 
 /** The agenda, exposed as `agenda/App`; the week is in the URL (`?week=YYYY-MM-DD`). */
 export default function AgendaApp({ basePath = '/' }: RemoteAppProps) {

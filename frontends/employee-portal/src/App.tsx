@@ -9,6 +9,8 @@ import { MyDetailsRoute } from './routes/MyDetailsRoute';
 import { SignaturesRoute } from './routes/SignaturesRoute';
 import { SignRoute } from './routes/SignRoute';
 import { YearOverviewRoute } from './routes/YearOverviewRoute';
+// This remote's catalogs register themselves with the shared i18n instance when it loads.
+import './i18n';
 
 /**
  * The employee portal, exposed as `employee_portal/App`. The shell mounts it on a splat route; the

@@ -4,6 +4,8 @@ import { DashboardPage } from './routes/DashboardPage';
 import { DossierPage } from './routes/DossierPage';
 import { PersonsPage } from './routes/PersonsPage';
 import { ProtocolPage } from './routes/ProtocolPage';
+// This remote's catalogs register themselves with the shared i18n instance when it loads.
+import './i18n';
 
 /**
  * The employer dashboard, exposed as `employer_dashboard/App`: "Mijn Dashboard" at the mount point,

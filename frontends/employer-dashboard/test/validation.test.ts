@@ -1,5 +1,7 @@
 import { i18n } from '@poortwachter/ui';
-import { en, nl } from '@poortwachter/ui/catalogs';
+import { catalogs } from '../src/i18n/all';
+
+const { nl, en } = catalogs;
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
 import { absenceSegments, caseDuration, openSickCase } from '../src/features/sick-report/absence';

@@ -12,7 +12,7 @@ const AccountRoute = lazy(() => import('./routes/AccountRoute'));
 export const EMPLOYEE_PORTAL = 'employee_portal/App';
 
 export function useEmployeeMenu(): ShellNavItem[] {
-  const t = useT('shell');
+  const t = useT('employeeShell');
   return [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/dossiers', label: t('nav.dossiers') },
@@ -25,7 +25,7 @@ export function useEmployeeMenu(): ShellNavItem[] {
 const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 
 export function App() {
-  const t = useT('shell');
+  const t = useT('employeeShell');
   const items = useEmployeeMenu();
   return (
     <Routes>
@@ -36,8 +36,8 @@ export function App() {
       <Route
         path="*"
         element={
-          <RequireSession roles={['EMPLOYEE']} wrongPortal={{ title: t('wrongPortal.employeeTitle'), body: t('wrongPortal.employeeBody') }}>
-            <ShellFrame portalName={t('portal.employee')} items={items}>
+          <RequireSession roles={['EMPLOYEE']} wrongPortal={{ title: t('wrongPortal.title'), body: t('wrongPortal.body') }}>
+            <ShellFrame portalName={t('portalName')} items={items}>
               <Routes>
                 <Route path="account" element={onDemand(<AccountRoute />)} />
                 <Route path="*" element={<RemoteView id={EMPLOYEE_PORTAL} basePath="/" />} />

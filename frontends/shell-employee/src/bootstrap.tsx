@@ -1,4 +1,5 @@
 import { startShell } from '@poortwachter/ui/shell';
 import { App } from './App';
+import { registerEmployeeShellCatalogs } from './i18n';
 
-void startShell({ hostName: 'shell_employee', render: () => <App /> });
+void startShell({ hostName: 'shell_employee', catalogs: registerEmployeeShellCatalogs, render: () => <App /> });

@@ -27,7 +27,7 @@ function RoleTabs({ children }: { children: (tabs: readonly Tab[]) => ReactNode 
 const onDemand = (page: ReactNode) => <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 
 export function App() {
-  const t = useT('shell');
+  const t = useT('employerShell');
   const labels: Record<Tab, string> = {
     dashboard: t('nav.myDashboard'),
     agenda: t('nav.agenda'),
@@ -44,13 +44,13 @@ export function App() {
       <Route
         path="*"
         element={
-          <RequireSession roles={EMPLOYER_SHELL_ROLES} wrongPortal={{ title: t('wrongPortal.employerTitle'), body: t('wrongPortal.employerBody') }}>
+          <RequireSession roles={EMPLOYER_SHELL_ROLES} wrongPortal={{ title: t('wrongPortal.title'), body: t('wrongPortal.body') }}>
             <RoleTabs>
               {(tabs) => {
                 // "Beheer" stays lit on the protocol screen too; "Protocol" only there.
                 const items: ShellNavItem[] = tabs.map((tab) => ({ to: TAB_PATHS[tab], label: labels[tab], end: tab === 'dashboard' }));
                 return (
-                  <ShellFrame portalName={t('portal.employer')} items={items}>
+                  <ShellFrame portalName={t('portalName')} items={items}>
                     <Routes>
                       <Route path="agenda/*" element={<RemoteView id={AGENDA} basePath="/agenda" />} />
                       <Route path="account" element={onDemand(<AccountRoute />)} />

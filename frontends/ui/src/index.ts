@@ -1,6 +1,7 @@
 // The design system of Poortwachter. Shells and remotes import everything visual from here (never
 // from @mantine/core directly): this package is a module-federation singleton, so there is exactly
-// one Mantine, one theme context and one i18n instance at run time.
+// one Mantine, one theme context and one i18n instance at run time. The design system holds only
+// its own texts (`common`); every remote and shell owns and registers its catalogs (`addCatalogs`).
 import './styles';
 
 export { theme, pwBlue, pwTeal } from './theme';
@@ -51,6 +52,7 @@ export {
   loadI18n,
   loadNamespaces,
   registerCatalogs,
+  addCatalogs,
   setLocale,
   useT,
   useLocale,
@@ -61,6 +63,10 @@ export {
   LOCALE_STORAGE_KEY,
   type Locale,
   type Catalog,
+  type Catalogs,
+  type CatalogShape,
+  type CatalogLoader,
+  type AddCatalogsOptions,
   type Namespace,
 } from './i18n';
 export { createFormatters, useFormat, parseDate, toIsoDate, daysBetween, type Formatters } from './format';

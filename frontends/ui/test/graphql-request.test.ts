@@ -58,9 +58,12 @@ describe('plain-fetch GraphQL request', () => {
 
 describe('message catalogs on demand', () => {
   it('loads a namespace that is not there yet', async () => {
-    i18n.removeResourceBundle('nl', 'agenda');
-    expect(i18n.exists('agenda:count', { count: 1 })).toBe(false);
-    await loadNamespaces('agenda');
-    expect(i18n.t('agenda:count', { count: 3 })).toBe('3 afspraken');
+    i18n.removeResourceBundle('en', 'common');
+    expect(i18n.hasResourceBundle('en', 'common')).toBe(false);
+    await i18n.changeLanguage('en');
+    await loadNamespaces('common');
+    expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
+    expect(i18n.t('common:close')).toBe('Close');
+    await i18n.changeLanguage('nl');
   });
 });

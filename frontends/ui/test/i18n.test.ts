@@ -1,38 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { i18n, LOCALE_STORAGE_KEY, setLocale } from '../src';
-import { en, nl } from '../src/i18n/catalogs';
+import { addCatalogs } from '../src';
+import { common as enCommon } from '../src/i18n/en/common';
+import { common as nlCommon } from '../src/i18n/nl/common';
+import { account as enAccount } from '../src/shell/i18n/en/account';
+import { login as enLogin } from '../src/shell/i18n/en/login';
+import { shell as enShell } from '../src/shell/i18n/en/shell';
+import { account as nlAccount } from '../src/shell/i18n/nl/account';
+import { login as nlLogin } from '../src/shell/i18n/nl/login';
+import { shell as nlShell } from '../src/shell/i18n/nl/shell';
+import { describeCatalogParity } from './catalog-checks';
 
-function flatten(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof child === 'string') out.set(path, child);
-    else for (const [k, v] of flatten(child, path)) out.set(k, v);
-  }
-  return out;
-}
+describeCatalogParity({
+  nl: { common: nlCommon, shell: nlShell, login: nlLogin, account: nlAccount },
+  en: { common: enCommon, shell: enShell, login: enLogin, account: enAccount },
+});
 
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
-
-describe('message catalogs', () => {
-  const dutch = flatten(nl);
-  const english = flatten(en);
-
-  it('have exactly the same keys in nl and en', () => {
-    expect([...english.keys()].sort()).toEqual([...dutch.keys()].sort());
-    expect(dutch.size).toBeGreaterThan(100);
-  });
-
-  it('have no empty messages', () => {
-    for (const [key, text] of [...dutch, ...english]) expect(text.trim(), key).not.toBe('');
-  });
-
-  it('use the same interpolation placeholders in both languages', () => {
-    for (const [key, text] of dutch) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
-  });
-
-  it('cover a namespace for every frontend', () => {
-    expect(Object.keys(nl).sort()).toEqual(['account', 'admin', 'agenda', 'common', 'employeePortal', 'employerDashboard', 'login', 'shell']);
+describe('catalog ownership', () => {
+  it('loads a registered namespace on demand, per language', async () => {
+    const requested: string[] = [];
+    await addCatalogs('demoRemote', async (locale) => {
+      requested.push(locale);
+      return { greeting: locale === 'nl' ? 'Hallo {{name}}' : 'Hello {{name}}' };
+    });
+    expect(requested).toEqual(['nl']);
+    expect(i18n.t('demoRemote:greeting' as never, { name: 'Sanne' })).toBe('Hallo Sanne');
+    await setLocale('en');
+    expect(requested).toEqual(['nl', 'en']);
+    expect(i18n.t('demoRemote:greeting' as never, { name: 'Sanne' })).toBe('Hello Sanne');
+    await setLocale('nl');
   });
 });
 
@@ -40,8 +36,12 @@ describe('i18n instance', () => {
   it('defaults to Dutch and translates with plurals', () => {
     expect(i18n.language).toBe('nl');
     expect(i18n.t('login:error.invalidCredentials')).toBe('Gebruikersnaam of wachtwoord onjuist');
-    expect(i18n.t('agenda:count', { count: 1 })).toBe('1 afspraak');
-    expect(i18n.t('agenda:count', { count: 3 })).toBe('3 afspraken');
+    expect(i18n.t('login:error.tooManyAttemptsSeconds', { count: 1 })).toBe(
+      'Te veel mislukte pogingen. Wacht 1 seconde en probeer het opnieuw.',
+    );
+    expect(i18n.t('login:error.tooManyAttemptsSeconds', { count: 30 })).toBe(
+      'Te veel mislukte pogingen. Wacht 30 seconden en probeer het opnieuw.',
+    );
   });
 
   it('switches language, remembers the choice and updates <html lang>', async () => {

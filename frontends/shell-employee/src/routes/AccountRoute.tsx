@@ -3,6 +3,6 @@ import { AccountPage } from '@poortwachter/ui/shell';
 
 /** "Mijn account": an employee has no action list, so no digest settings. */
 export default function AccountRoute() {
-  const t = useT('shell');
-  return <AccountPage portalName={t('portal.employee')} showNotifications={false} />;
+  const t = useT('employeeShell');
+  return <AccountPage portalName={t('portalName')} showNotifications={false} />;
 }

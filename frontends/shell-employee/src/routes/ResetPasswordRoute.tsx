@@ -3,6 +3,6 @@ import { ResetPasswordPage } from '@poortwachter/ui/shell';
 
 /** The link in the forgot-password mail (`/wachtwoord-herstellen?token=…`). */
 export default function ResetPasswordRoute() {
-  const t = useT('shell');
-  return <ResetPasswordPage portalName={t('portal.employee')} />;
+  const t = useT('employeeShell');
+  return <ResetPasswordPage portalName={t('portalName')} />;
 }

@@ -3,6 +3,6 @@ import { AccountPage } from '@poortwachter/ui/shell';
 
 /** "Mijn account": with the daily digest and the action list horizon. */
 export default function AccountRoute() {
-  const t = useT('shell');
-  return <AccountPage portalName={t('portal.employer')} showNotifications />;
+  const t = useT('employerShell');
+  return <AccountPage portalName={t('portalName')} showNotifications />;
 }

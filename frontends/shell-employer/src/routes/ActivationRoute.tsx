@@ -3,6 +3,6 @@ import { ActivationPage } from '@poortwachter/ui/shell';
 
 /** The link in the invitation mail (`/activeren?token=…`); loaded on demand like the login page. */
 export default function ActivationRoute() {
-  const t = useT('shell');
-  return <ActivationPage portalName={t('portal.employer')} />;
+  const t = useT('employerShell');
+  return <ActivationPage portalName={t('portalName')} />;
 }

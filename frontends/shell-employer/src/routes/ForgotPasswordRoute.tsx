@@ -3,6 +3,6 @@ import { ForgotPasswordPage } from '@poortwachter/ui/shell';
 
 /** "Wachtwoord vergeten?" from the login page. */
 export default function ForgotPasswordRoute() {
-  const t = useT('shell');
-  return <ForgotPasswordPage portalName={t('portal.employer')} />;
+  const t = useT('employerShell');
+  return <ForgotPasswordPage portalName={t('portalName')} />;
 }

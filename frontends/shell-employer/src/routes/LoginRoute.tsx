@@ -3,6 +3,6 @@ import { LoginPage } from '@poortwachter/ui/shell';
 
 /** Loaded on demand: a signed-in user never downloads the login page. */
 export default function LoginRoute() {
-  const t = useT('shell');
-  return <LoginPage portalName={t('portal.employer')} />;
+  const t = useT('employerShell');
+  return <LoginPage portalName={t('portalName')} />;
 }

@@ -1,12 +1,29 @@
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Catalog, Namespace } from './nl';
 import { common } from './nl/common';
-import { login } from './nl/login';
-import { shell } from './nl/shell';
 
-export type { Catalog, Namespace };
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/**
+ * The shape a catalog must have in every language: the Dutch catalog's keys with any strings.
+ * A package declares its English catalog as `CatalogShape<typeof nlCatalog>`, so the compiler
+ * rejects a missing or extra key.
+ */
+export type CatalogShape<T> = Widen<T>;
+
+/**
+ * Every namespace known to the type checker. The design system declares only its own (`common`);
+ * each remote and shell adds its namespaces by augmenting this interface from its own `src/i18n`:
+ * `declare module '@poortwachter/ui' { interface Catalogs { agenda: CatalogShape<typeof agenda> } }`.
+ * A package therefore sees only its own keys and the design system's, never another remote's.
+ */
+export interface Catalogs {
+  common: CatalogShape<typeof common>;
+}
+/** The same interface under its older name (`Catalog['employerDashboard']` in the remotes' code). */
+export type Catalog = Catalogs;
+export type Namespace = keyof Catalogs;
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,7 +35,7 @@ export const LOCALE_STORAGE_KEY = 'poortwachter.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: Catalog;
+    resources: Catalogs;
   }
 }
 
@@ -46,31 +63,30 @@ function applyLocale(locale: string): void {
  */
 export const i18n: I18n = i18next.createInstance();
 
-/**
- * The Dutch namespaces every page of a shell needs from the first paint (the design system's own
- * strings, the shell's frame and the login page) are bundled. Every other namespace, and every
- * namespace of another language, is a chunk of its own that loads when it is first used: a
- * remote's namespace when the shell loads that remote (`loadNamespaces`), a page's namespace when
- * the page first renders (react-i18next suspends until it is there), another language when the
- * user switches. Most users never switch, and every byte of the first page counts on a phone.
- */
-const BUNDLED = { common, shell, login } satisfies Partial<Catalog>;
+/** Fetches one namespace in one language, typically `import('./en/agenda.ts')` in the owning package. */
+export type CatalogLoader = (locale: Locale) => Promise<Record<string, unknown>>;
 
-/** The i18next backend that imports `./<language>/<namespace>.ts` on demand (one chunk per file). */
+/**
+ * Who can load which namespace. The design system registers `common`; every other namespace is
+ * registered by the package that owns it (`addCatalogs`), so a remote's texts ship, and change,
+ * with that remote alone.
+ */
+const loaders = new Map<string, CatalogLoader>([
+  ['common', (locale) => (locale === 'nl' ? Promise.resolve(common) : import('./en/common').then((m) => m.common))],
+]);
+
+/** The i18next backend: asks the namespace's owner for the language's catalog (one chunk per file). */
 const catalogChunks: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, namespace, callback) {
-    if (!isLocale(language) || !/^\w+$/.test(namespace)) {
+    const load = loaders.get(namespace);
+    if (!isLocale(language) || !load) {
       callback(new Error(`No catalog ${language}/${namespace}`), false);
       return;
     }
-    import(
-      /* webpackChunkName: "i18n-[request]" */
-      /* webpackInclude: /[\\/](nl|en)[\\/]\w+\.ts$/ */
-      `./${language}/${namespace}.ts`
-    ).then(
-      (module: Record<string, unknown>) => callback(null, (module[namespace] ?? null) as Record<string, unknown> | null),
+    load(language).then(
+      (bundle) => callback(null, bundle),
       // `true`: i18next tries a failed load again a few times (a flaky connection).
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true),
     );
@@ -79,9 +95,8 @@ const catalogChunks: BackendModule = {
 
 /**
  * Initialises the instance once; later calls only return it. The stored choice wins over
- * `fallbackLocale`. The first page's Dutch namespaces are bundled, so a Dutch start is
- * synchronous; another language shows Dutch until its catalog has loaded (use `loadI18n` to wait
- * for it instead).
+ * `fallbackLocale`. The design system's Dutch texts are bundled, so a Dutch start is synchronous;
+ * another language shows Dutch until its catalog has loaded (use `loadI18n` to wait for it instead).
  */
 export function initI18n(fallbackLocale: Locale = DEFAULT_LOCALE): I18n {
   // Not `isInitialized`: a start in another language completes only when its catalogs arrived.
@@ -91,14 +106,14 @@ export function initI18n(fallbackLocale: Locale = DEFAULT_LOCALE): I18n {
     .use(catalogChunks)
     .use(initReactI18next)
     .init({
-      resources: { nl: BUNDLED },
+      resources: { nl: { common } },
       partialBundledLanguages: true,
       lng,
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: [...LOCALES],
-      ns: Object.keys(BUNDLED),
+      ns: ['common'],
       defaultNS: 'common',
-      // The first page's namespaces are bundled, so initialisation can be synchronous: no flash of untranslated keys.
+      // The Dutch `common` is bundled, so initialisation can be synchronous: no flash of untranslated keys.
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,
@@ -127,16 +142,51 @@ export async function loadNamespaces(...namespaces: Namespace[]): Promise<void> 
   await initI18n().loadNamespaces(namespaces);
 }
 
+function declareNamespace(instance: I18n, ns: string): void {
+  // Namespaces in `options.ns` are (re)loaded on a language switch.
+  const declared = instance.options.ns;
+  if (Array.isArray(declared)) {
+    if (!declared.includes(ns)) (declared as string[]).push(ns);
+  } else instance.options.ns = typeof declared === 'string' ? [declared, ns] : [ns];
+}
+
+export interface AddCatalogsOptions {
+  /** Catalogs added at once, without a request: a shell bundles the Dutch texts of its first paint. */
+  bundled?: Partial<Record<Locale, Record<string, unknown>>>;
+  /**
+   * `true` (default): start loading the current language (and Dutch, the fallback) now — a remote
+   * registers when it is loaded, so its first render has its texts. `false`: load on first use (the
+   * component suspends until the texts are there), for pages most visits never open.
+   */
+  eager?: boolean;
+}
+
 /**
- * Adds whole catalogs at once, without loading anything: the test setup registers every
- * namespace of both languages, so components render their texts synchronously in tests.
+ * Registers the catalogs of one namespace that a remote or shell owns. Returns when the texts of
+ * the current language are there (at once when `eager` is off); components that render earlier
+ * suspend (react-i18next) until then.
  */
-export function registerCatalogs(catalogs: Partial<Record<Locale, Partial<Catalog>>>): void {
+export function addCatalogs(ns: string, load: CatalogLoader, { bundled = {}, eager = true }: AddCatalogsOptions = {}): Promise<void> {
+  const instance = initI18n();
+  loaders.set(ns, load);
+  for (const [locale, bundle] of Object.entries(bundled)) {
+    if (bundle && !instance.hasResourceBundle(locale, ns)) instance.addResourceBundle(locale, ns, bundle, true, true);
+  }
+  if (!eager) return Promise.resolve();
+  declareNamespace(instance, ns);
+  return instance.loadNamespaces(ns).then(() => undefined);
+}
+
+/**
+ * Adds whole catalogs at once, without loading anything: test setups register every namespace of
+ * both languages, so components render their texts synchronously in tests.
+ */
+export function registerCatalogs(catalogs: Partial<Record<Locale, Record<string, Record<string, unknown>>>>): void {
   const instance = initI18n();
   for (const [locale, catalog] of Object.entries(catalogs)) {
     for (const [ns, bundle] of Object.entries(catalog ?? {})) {
       instance.addResourceBundle(locale, ns, bundle, true, true);
-      if (Array.isArray(instance.options.ns) && !instance.options.ns.includes(ns)) instance.options.ns.push(ns);
+      declareNamespace(instance, ns);
     }
   }
 }

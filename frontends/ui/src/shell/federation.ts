@@ -1,5 +1,4 @@
 import { init, loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
-import { loadNamespaces, type Namespace } from '@poortwachter/ui';
 import type { ComponentType } from 'react';
 
 /** Runtime-config key → module-federation container name of each remote. */
@@ -10,17 +9,6 @@ export const REMOTE_NAMES = {
 } as const;
 export type RemoteKey = keyof typeof REMOTE_NAMES;
 export type RemoteName = (typeof REMOTE_NAMES)[RemoteKey];
-
-/**
- * The message catalog namespaces of each remote. They are not bundled with the shell: they load
- * together with the remote, so its first render has its texts (a namespace a remote uses beyond
- * these still loads on first use, while the remote view shows its loading state).
- */
-export const REMOTE_NAMESPACES: Record<RemoteName, readonly Namespace[]> = {
-  employee_portal: ['employeePortal'],
-  employer_dashboard: ['employerDashboard'],
-  agenda: ['agenda'],
-};
 
 /** The contract of every remote's `./App`: a component that routes below `basePath`. */
 export interface RemoteAppProps {
@@ -68,8 +56,8 @@ export async function loadRemoteComponent<P>(id: string): Promise<{ default: Com
     throw new RemoteLoadError(id, { cause: new Error(`no entry for remote ${name} in the runtime config`) });
   let loaded: unknown;
   try {
-    const namespaces = (REMOTE_NAMESPACES as Record<string, readonly Namespace[] | undefined>)[name] ?? [];
-    [loaded] = await Promise.all([loadRemote<unknown>(id), loadNamespaces(...namespaces)]);
+    // The remote registers its own catalogs when its module loads (the shell does not know its texts).
+    loaded = await loadRemote<unknown>(id);
   } catch (cause) {
     throw new RemoteLoadError(id, { cause });
   }

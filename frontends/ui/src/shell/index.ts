@@ -1,6 +1,7 @@
 // Infrastructure shared by both shells (not part of the design-system singleton: each shell
 // bundles it). It reaches the design system through '@poortwachter/ui' so the singleton is used.
 export { startShell, type StartShellOptions } from './start';
+export { registerShellKitCatalogs } from './i18n';
 export {
   parseRuntimeConfig,
   loadRuntimeConfig,
@@ -14,7 +15,6 @@ export {
   resetRemote,
   RemoteLoadError,
   REMOTE_NAMES,
-  REMOTE_NAMESPACES,
   type RemoteAppProps,
   type RemoteKey,
   type RemoteName,

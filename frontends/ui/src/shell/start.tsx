@@ -15,6 +15,7 @@ import { ApolloLoaderProvider, createApolloLoader } from './apollo-loader';
 import { createAuthEndpoints } from './auth';
 import { initFederation } from './federation';
 import { createGraphQLRequest, GraphQLRequestProvider } from './graphql-request';
+import { registerShellKitCatalogs } from './i18n';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 import { createSessionStore, SessionProvider } from './session';
 
@@ -22,6 +23,8 @@ export interface StartShellOptions {
   /** Must equal the `name` of the shell's ModuleFederationPlugin. */
   hostName: string;
   render: (config: RuntimeConfig) => ReactNode;
+  /** Registers the shell's own catalogs (`addCatalogs`); called once i18n is set up. */
+  catalogs?: () => Promise<void>;
   container?: HTMLElement;
 }
 
@@ -34,6 +37,7 @@ export interface StartShellOptions {
 export async function startShell({
   hostName,
   render,
+  catalogs,
   container = document.getElementById('root')!,
 }: StartShellOptions): Promise<void> {
   const root = createRoot(container);
@@ -42,6 +46,7 @@ export async function startShell({
     config = await loadRuntimeConfig();
   } catch (error) {
     initI18n();
+    void registerShellKitCatalogs();
     console.error(error);
     root.render(
       <UiProvider>
@@ -56,6 +61,8 @@ export async function startShell({
     );
     return;
   }
+  initI18n(config.locale);
+  await Promise.all([registerShellKitCatalogs(), catalogs?.()]);
   await loadI18n(config.locale);
   initFederation(hostName, config.remotes);
   const session = createSessionStore(

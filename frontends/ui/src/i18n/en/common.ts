@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '..';
+import type { common as dutch } from '../nl/common';
 
-export const common: Catalog['common'] = {
+export const common: CatalogShape<typeof dutch> = {
   appName: 'Poortwachter',
   skipToContent: 'Skip to main content',
   loading: 'Loading…',

@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '@poortwachter/ui';
+import type { employeePortal as dutch } from '../nl/employeePortal';
 
-export const employeePortal: Catalog['employeePortal'] = {
+export const employeePortal: CatalogShape<typeof dutch> = {
   title: 'My absence',
   intro: 'Your absence files, documents and appointments with the occupational health service.',
   noPerson: 'No personal file is linked to your account. Please contact your occupational health service.',

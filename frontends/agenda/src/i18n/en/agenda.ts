@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '@poortwachter/ui';
+import type { agenda as dutch } from '../nl/agenda';
 
-export const agenda: Catalog['agenda'] = {
+export const agenda: CatalogShape<typeof dutch> = {
   title: 'Agenda',
   intro:
     'Appointments of the occupational physicians and case managers for employees within your authorisation.',

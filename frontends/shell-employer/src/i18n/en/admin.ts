@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '@poortwachter/ui';
+import type { admin as dutch } from '../nl/admin';
 
-export const admin: Catalog['admin'] = {
+export const admin: CatalogShape<typeof dutch> = {
   title: 'Administration',
   nav: {
     users: 'Users',

@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '@poortwachter/ui';
+import type { account as dutch } from '../nl/account';
 
-export const account: Catalog['account'] = {
+export const account: CatalogShape<typeof dutch> = {
   activation: {
     title: 'Activate account',
     intro: 'Enter the e-mail address the invitation was sent to and choose a password.',

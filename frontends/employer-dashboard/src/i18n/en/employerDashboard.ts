@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '@poortwachter/ui';
+import type { employerDashboard as dutch } from '../nl/employerDashboard';
 
-export const employerDashboard: Catalog['employerDashboard'] = {
+export const employerDashboard: CatalogShape<typeof dutch> = {
   title: 'My dashboard',
   intro: 'An overview of the actions and the open absence within your authorisation.',
   actionList: {

@@ -1,6 +1,7 @@
-import type { Catalog } from '../nl';
+import type { CatalogShape } from '@poortwachter/ui';
+import type { login as dutch } from '../nl/login';
 
-export const login: Catalog['login'] = {
+export const login: CatalogShape<typeof dutch> = {
   title: 'Sign in',
   intro:
     'Sign in with the username and password you received from your occupational health service or employer.',
