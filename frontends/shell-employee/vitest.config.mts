@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
-    setupFiles: ['@poortwachter/ui/test-setup', './test/setup.ts'],
+    setupFiles: ['@poortwachter/shell-kit/test-setup', './test/setup.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
   },

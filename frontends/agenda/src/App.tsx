@@ -1,5 +1,5 @@
 import { Anchor, Link, NotFoundPanel, Route, Routes, useT } from '@poortwachter/ui';
-import type { RemoteAppProps } from '@poortwachter/ui/shell';
+import type { RemoteAppProps } from '@poortwachter/ui';
 import { AgendaPage } from './AgendaPage';
 // This remote's catalogs register themselves with the shared i18n instance when it loads.
 import './i18n';

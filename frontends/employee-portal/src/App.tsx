@@ -1,5 +1,5 @@
 import { Anchor, Link, NotFoundPanel, Route, Routes, useT } from '@poortwachter/ui';
-import type { RemoteAppProps } from '@poortwachter/ui/shell';
+import type { RemoteAppProps } from '@poortwachter/ui';
 import { PathsProvider, under } from './paths';
 import { AppointmentsRoute } from './routes/AppointmentsRoute';
 import { DashboardRoute } from './routes/DashboardRoute';

@@ -1,5 +1,5 @@
 import { Anchor, Link, NotFoundPanel, Route, Routes, useT } from '@poortwachter/ui';
-import type { RemoteAppProps } from '@poortwachter/ui/shell';
+import type { RemoteAppProps } from '@poortwachter/ui';
 import { DashboardPage } from './routes/DashboardPage';
 import { DossierPage } from './routes/DossierPage';
 import { PersonsPage } from './routes/PersonsPage';

@@ -1,5 +1,5 @@
 import { LoadingState, Route, Routes, useT } from '@poortwachter/ui';
-import { RemoteView, RequireSession, ShellFrame, type ShellNavItem } from '@poortwachter/ui/shell';
+import { RemoteView, RequireSession, ShellFrame, type ShellNavItem } from '@poortwachter/shell-kit';
 import { lazy, Suspense, type ReactNode } from 'react';
 
 const LoginRoute = lazy(() => import('./routes/LoginRoute'));

@@ -1,4 +1,4 @@
-import { startShell } from '@poortwachter/ui/shell';
+import { startShell } from '@poortwachter/shell-kit';
 import { App } from './App';
 import { registerEmployeeShellCatalogs } from './i18n';
 

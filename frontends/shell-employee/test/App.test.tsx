@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const runtime = vi.hoisted(() => ({ init: vi.fn(), registerRemotes: vi.fn(), loadRemote: vi.fn() }));
 vi.mock('@module-federation/enhanced/runtime', () => runtime);
 
-const { clearRemoteViews, createGraphQLRequest, createSessionStore, GraphQLRequestProvider, initFederation, SessionProvider } = await import('@poortwachter/ui/shell');
+const { clearRemoteViews, createGraphQLRequest, createSessionStore, GraphQLRequestProvider, initFederation, SessionProvider } = await import('@poortwachter/shell-kit');
 
 // The pages before signing in send plain-fetch GraphQL; these tests only render them.
 const offline = createGraphQLRequest({ url: 'http://127.0.0.1:9/graphql', fetcher: () => Promise.reject(new TypeError('no gateway in unit tests')) });

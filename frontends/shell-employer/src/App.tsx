@@ -1,5 +1,5 @@
 import { LoadingState, Navigate, Route, Routes, useLocation, useT } from '@poortwachter/ui';
-import { RemoteView, RequireSession, ShellFrame, useSession, type ShellNavItem } from '@poortwachter/ui/shell';
+import { RemoteView, RequireSession, ShellFrame, useSession, type ShellNavItem } from '@poortwachter/shell-kit';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { EMPLOYER_SHELL_ROLES, TAB_PATHS, TABS_BY_ROLE, tabOfPath, type Tab } from './menu';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@poortwachter/ui/shell';
+import type { Role } from '@poortwachter/shell-kit';
 
 export type Tab = 'dashboard' | 'agenda' | 'persons' | 'admin' | 'protocol';
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const runtime = vi.hoisted(() => ({ init: vi.fn(), registerRemotes: vi.fn(), loadRemote: vi.fn() }));
 vi.mock('@module-federation/enhanced/runtime', () => runtime);
 
-const { clearRemoteViews, createSessionStore, initFederation, SessionProvider } = await import('@poortwachter/ui/shell');
+const { clearRemoteViews, createSessionStore, initFederation, SessionProvider } = await import('@poortwachter/shell-kit');
 const { App } = await import('../src/App');
 const { CLOSE_INVITATION_REQUEST, EMPLOYERS, INVITATION_REQUESTS, INVITE_USER, RESEND_INVITATION, SET_PROVISIONAL_PASSWORD, USERS } = await import(
   '../src/features/admin/operations'

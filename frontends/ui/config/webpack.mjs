@@ -118,7 +118,7 @@ export function createWebpackConfig({ dir, name, kind, exposes, title, descripti
           // first time a lazily loaded chunk consumes a shared module, just to compare versions.
           shareStrategy: 'loaded-first',
           // Type generation would try to fetch remote types over the network; the contract is
-          // `RemoteAppProps` in @poortwachter/ui/shell instead.
+          // `RemoteAppProps` in @poortwachter/ui instead.
           dts: false,
         }),
         ...(isShell

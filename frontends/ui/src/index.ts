@@ -125,3 +125,4 @@ export {
   type GatewayAccess,
   type GatewayFetch,
 } from './gateway-fetch';
+export type { RemoteAppProps } from './remote-contract';

@@ -1,5 +1,5 @@
 import { useT } from '@poortwachter/ui';
-import { AccountPage } from '@poortwachter/ui/shell';
+import { AccountPage } from '@poortwachter/shell-kit';
 
 /** "Mijn account": an employee has no action list, so no digest settings. */
 export default function AccountRoute() {

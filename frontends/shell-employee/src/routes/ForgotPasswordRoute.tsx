@@ -1,5 +1,5 @@
 import { useT } from '@poortwachter/ui';
-import { ForgotPasswordPage } from '@poortwachter/ui/shell';
+import { ForgotPasswordPage } from '@poortwachter/shell-kit';
 
 /** "Wachtwoord vergeten?" from the login page. */
 export default function ForgotPasswordRoute() {

@@ -1,5 +1,5 @@
 import { useT } from '@poortwachter/ui';
-import { AccountPage } from '@poortwachter/ui/shell';
+import { AccountPage } from '@poortwachter/shell-kit';
 
 /** "Mijn account": with the daily digest and the action list horizon. */
 export default function AccountRoute() {

@@ -1,5 +1,5 @@
 import { useT } from '@poortwachter/ui';
-import { LoginPage } from '@poortwachter/ui/shell';
+import { LoginPage } from '@poortwachter/shell-kit';
 
 /** Loaded on demand: a signed-in user never downloads the login page. */
 export default function LoginRoute() {

@@ -1,5 +1,5 @@
 import { useT } from '@poortwachter/ui';
-import { ResetPasswordPage } from '@poortwachter/ui/shell';
+import { ResetPasswordPage } from '@poortwachter/shell-kit';
 
 /** The link in the forgot-password mail (`/wachtwoord-herstellen?token=…`). */
 export default function ResetPasswordRoute() {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title, useDebouncedValue, useT } from '@poortwachter/ui';
-import type { Role } from '@poortwachter/ui/shell';
+import type { Role } from '@poortwachter/shell-kit';
 import { useState, type FormEvent } from 'react';
 import { adminError } from './errors';
 import { EMPLOYERS, INVITE_USER, PERSON_SEARCH, type UnitScope } from './operations';

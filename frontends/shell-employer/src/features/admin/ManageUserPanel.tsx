@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Title, useT } from '@poortwachter/ui';
-import type { Role } from '@poortwachter/ui/shell';
+import type { Role } from '@poortwachter/shell-kit';
 import { useState, type ReactNode } from 'react';
 import { adminError } from './errors';
 import { INVITABLE_ROLES, SCOPED_ROLES } from './InviteUserPanel';

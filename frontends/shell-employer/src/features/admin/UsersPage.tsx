@@ -17,7 +17,7 @@ import {
   useFormat,
   useT,
 } from '@poortwachter/ui';
-import type { Role } from '@poortwachter/ui/shell';
+import type { Role } from '@poortwachter/shell-kit';
 import { useState } from 'react';
 import { InvitationRequestsPanel } from './InvitationRequestsPanel';
 import { INVITABLE_ROLES, InviteUserPanel } from './InviteUserPanel';

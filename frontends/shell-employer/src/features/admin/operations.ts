@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Role } from '@poortwachter/ui/shell';
+import type { Role } from '@poortwachter/shell-kit';
 
 export interface UnitScope {
   employerIds: string[];

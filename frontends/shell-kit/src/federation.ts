@@ -1,5 +1,8 @@
 import { init, loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
+import type { RemoteAppProps } from '@poortwachter/ui';
 import type { ComponentType } from 'react';
+
+export type { RemoteAppProps };
 
 /** Runtime-config key → module-federation container name of each remote. */
 export const REMOTE_NAMES = {
@@ -10,10 +13,6 @@ export const REMOTE_NAMES = {
 export type RemoteKey = keyof typeof REMOTE_NAMES;
 export type RemoteName = (typeof REMOTE_NAMES)[RemoteKey];
 
-/** The contract of every remote's `./App`: a component that routes below `basePath`. */
-export interface RemoteAppProps {
-  basePath?: string;
-}
 
 const entries = new Map<string, string>();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuntimeConfig, parseRuntimeConfig, RuntimeConfigError } from '../src/shell/runtime-config';
+import { loadRuntimeConfig, parseRuntimeConfig, RuntimeConfigError } from '../src/runtime-config';
 
 const valid = {
   gatewayUrl: 'http://localhost:4000/graphql',

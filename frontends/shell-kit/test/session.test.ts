@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSessionStore, SESSION_STORAGE_KEY, type Session } from '../src/shell/session';
+import { createSessionStore, SESSION_STORAGE_KEY, type Session } from '../src/session';
 
 const session = (expiresAt: string): Session => ({
   accessToken: 'token-1',

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { describeError, errorCode, i18n, loadNamespaces } from '../src';
-import { createGraphQLRequest, createSessionStore, GraphQLRequestError, graphqlOperation } from '../src/shell';
+import { describeError, errorCode, i18n, loadNamespaces } from '@poortwachter/ui';
+import { createGraphQLRequest, createSessionStore, GraphQLRequestError, graphqlOperation } from '../src';
 
 const VIEWER = graphqlOperation<{ viewer: { id: string } }, { id: string }>(`
   query Viewer($id: ID!) {

@@ -3,14 +3,14 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { i18n, MemoryRouter, Route, Routes, UiProvider } from '../src';
+import { i18n, MemoryRouter, Route, Routes, UiProvider } from '@poortwachter/ui';
 import { MockGraphQL, type OperationMock } from './graphql-mock';
 
 vi.mock('@module-federation/enhanced/runtime', () => ({ init: vi.fn(), registerRemotes: vi.fn(), loadRemote: vi.fn() }));
 
-const { AccountPage, createSessionStore, ForgotPasswordPage, LoginPage, ResetPasswordPage, SessionProvider } = await import('../src/shell');
-const { ACCOUNT, CHANGE_PASSWORD, UPDATE_MY_SETTINGS } = await import('../src/shell/account-operations');
-const { PASSWORD_RESET_STATUS, REQUEST_PASSWORD_RESET, RESET_PASSWORD } = await import('../src/shell/login-operations');
+const { AccountPage, createSessionStore, ForgotPasswordPage, LoginPage, ResetPasswordPage, SessionProvider } = await import('../src');
+const { ACCOUNT, CHANGE_PASSWORD, UPDATE_MY_SETTINGS } = await import('../src/account-operations');
+const { PASSWORD_RESET_STATUS, REQUEST_PASSWORD_RESET, RESET_PASSWORD } = await import('../src/login-operations');
 
 function Providers({ children, mocks = [], plain = [], path = '/' }: { children: ReactNode; mocks?: MockedProviderProps['mocks']; plain?: OperationMock[]; path?: string }) {
   const store = createSessionStore(sessionStorage);

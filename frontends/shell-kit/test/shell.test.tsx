@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryRouter, Route, Routes, UiProvider } from '../src';
+import { MemoryRouter, Route, Routes, UiProvider } from '@poortwachter/ui';
 import { MockGraphQL, type OperationMock } from './graphql-mock';
 
 const runtime = vi.hoisted(() => ({
@@ -11,8 +11,8 @@ const runtime = vi.hoisted(() => ({
 }));
 vi.mock('@module-federation/enhanced/runtime', () => runtime);
 
-const { ActivationPage, COMPLETE_LOGIN, createSessionStore, initFederation, LoginPage, RemoteView, SessionProvider, ShellFrame, START_LOGIN } = await import('../src/shell');
-const { ACTIVATE_ACCOUNT, INVITATION_STATUS, REQUEST_NEW_INVITATION } = await import('../src/shell/login-operations');
+const { ActivationPage, COMPLETE_LOGIN, createSessionStore, initFederation, LoginPage, RemoteView, SessionProvider, ShellFrame, START_LOGIN } = await import('../src');
+const { ACTIVATE_ACCOUNT, INVITATION_STATUS, REQUEST_NEW_INVITATION } = await import('../src/login-operations');
 
 function Providers({ children, mocks = [], path = '/', store = createSessionStore(sessionStorage) }: { children: ReactNode; mocks?: OperationMock[]; path?: string; store?: ReturnType<typeof createSessionStore> }) {
   return (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { GraphQLRequestError, GraphQLRequestProvider, type GraphQLOperation, type GraphQLRequest } from '../src/shell';
+import { GraphQLRequestError, GraphQLRequestProvider, type GraphQLOperation, type GraphQLRequest } from '../src';
 
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;

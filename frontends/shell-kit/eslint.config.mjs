@@ -1,0 +1,3 @@
+import frontend, { consumerRules } from '@poortwachter/ui/eslint-config';
+
+export default [...frontend, consumerRules];
