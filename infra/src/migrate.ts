@@ -67,13 +67,49 @@ export async function migrateAll(databaseUrl: string, log: (line: string) => voi
   }
 }
 
+/** The subgraphs with migrations not yet applied (a missing schema counts as pending). */
+export async function pendingServices(databaseUrl: string): Promise<ServiceName[]> {
+  const pending: ServiceName[] = [];
+  for (const name of ORDER) {
+    const dataSource = serviceModule(name).createDataSource(databaseUrl);
+    try {
+      await dataSource.initialize();
+      if (await dataSource.showMigrations()) pending.push(name);
+    } catch {
+      pending.push(name);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    }
+  }
+  return pending;
+}
+
+/**
+ * `--wait`: returns once the database is up to date (another runner migrates). A subgraph pod's
+ * init container waits so, instead of starting against tables its code does not match.
+ */
+export async function waitForMigrations(databaseUrl: string, timeoutMs: number, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const pending = await pendingServices(databaseUrl);
+    if (pending.length === 0) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`migrations still pending after ${timeoutMs} ms: ${pending.join(', ')}`);
+    log(`waiting for migrations of ${pending.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
 if (require.main === module) {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error('DATABASE_URL is not set: point it at the Postgres to migrate.');
     process.exit(2);
   }
-  migrateAll(url, (line) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), source: 'migrate', msg: line })))
+  const log = (line: string) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), source: 'migrate', msg: line }));
+  const run = process.argv.includes('--wait')
+    ? waitForMigrations(url, Number(process.env.MIGRATION_WAIT_SECONDS ?? 600) * 1000, log)
+    : migrateAll(url, log);
+  run
     .then(() => process.exit(0))
     .catch((error: unknown) => {
       // The message only: a driver error can carry the connection string in its stack context.

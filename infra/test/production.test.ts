@@ -11,8 +11,12 @@ import { checkProductionEnvironment } from '../src/production.js';
 
 const INFRA_DIST = path.resolve(__dirname, '..', 'dist');
 
-function runScript(script: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number> } {
-  const child = spawn(process.execPath, [path.join(INFRA_DIST, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function runScriptWith(args: string[], env: NodeJS.ProcessEnv) {
+  return runScript('migrate.js', env, args);
+}
+
+function runScript(script: string, env: NodeJS.ProcessEnv, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number> } {
+  const child = spawn(process.execPath, [path.join(INFRA_DIST, script), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -130,6 +134,12 @@ describe('production mode against an external Postgres', () => {
 
   it('migrates from several runners at once, and again, without harm', async () => {
     const env = baseEnvironment(db.url);
+    // A subgraph pod's init container: waits, and gives up while nothing migrates.
+    const early = runScriptWith(['--wait'], { ...env, MIGRATION_WAIT_SECONDS: '1' });
+    const earlyCode = await early.exited;
+    expect(earlyCode).toBe(1);
+    expect(early.output()).toContain('migrations still pending');
+
     const runs = [runScript('migrate.js', env), runScript('migrate.js', env), runScript('migrate.js', env)];
     const codes = await Promise.all(runs.map((run) => run.exited));
     expect(codes, runs.map((run) => run.output()).join('\n')).toEqual([0, 0, 0]);
@@ -140,6 +150,8 @@ describe('production mode against an external Postgres', () => {
     const again = runScript('migrate.js', env);
     expect(await again.exited).toBe(0);
     expect(again.output().match(/up to date/g)).toHaveLength(5);
+    const waited = runScriptWith(['--wait'], env);
+    expect(await waited.exited).toBe(0);
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -179,6 +191,7 @@ describe('production mode against an external Postgres', () => {
       throw new Error(`${(error as Error).message}\n${system!.output().slice(-4000)}`);
     });
 
+    expect((await fetch(`${gateway}/health/live`)).status).toBe(200);
     const health = await fetch(`${gateway}/health`);
     expect(health.status).toBe(200);
     const healthBody = (await health.json()) as { subgraphs: Record<string, Record<string, unknown>> };
