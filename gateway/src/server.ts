@@ -327,6 +327,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         await handleGraphQL(request, response, search, cors);
         return;
       }
+      // Liveness: the process serves. Readiness (/health) also needs every subgraph, so a subgraph
+      // outage takes gateways out of rotation instead of having them restarted.
+      if (pathname === '/health/live') {
+        sendJson(response, 200, { status: 'ok' }, { 'cache-control': 'no-store' });
+        return;
+      }
       if (pathname === '/health') {
         const health = await checkHealth(subgraphUrls, config.healthTimeoutMs);
         const body = config.production
