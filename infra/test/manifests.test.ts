@@ -181,6 +181,8 @@ describe.each(OVERLAYS)('Kubernetes overlay %s', (overlay) => {
       expect(init[0]!.command, name).toEqual(['node', 'infra/dist/migrate.js']);
       expect((init[0] as Container & { args: string[] }).args, name).toEqual(['--wait']);
     }
+    // The subgraphs themselves leave migrating to the Job and the init containers.
+    expect(byKind('ConfigMap')[0]!.data!.MIGRATE_ON_START).toBe('false');
     const migrate = dockerfileFor('poortwachter/migrate');
     expect(instructionsOf(finalStage(migrate), 'COPY').some((copy) => copy.endsWith('/repo/infra/dist/migrate.js ./infra/dist/migrate.js'))).toBe(true);
   });

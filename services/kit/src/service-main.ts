@@ -45,7 +45,8 @@ export async function runService(
 ): Promise<RunningService> {
   const url = options.databaseUrl ?? databaseUrl();
   const dataSource = module.createDataSource(url);
-  if (options.migrate ?? true) await initializeAndMigrate(dataSource);
+  // Production runs migrations as their own step (`npm run migrate`, a Job) and sets MIGRATE_ON_START=false.
+  if (options.migrate ?? process.env.MIGRATE_ON_START !== 'false') await initializeAndMigrate(dataSource);
   else await dataSource.initialize();
   const bus = await EventBus.start({ connectionString: url, service: module.name });
   const deps: ServiceDeps = { dataSource, bus };
