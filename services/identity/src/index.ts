@@ -5,6 +5,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { depsContainer } from '@poortwachter/kit';
 import { ENTITIES } from './entities/index.js';
 import { storeAccessLogJobs } from './events/access-logged.js';
+import { inviteNewEmployee } from './events/employee-invitation.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { AccessLogResolver } from './resolvers/access-log-resolver.js';
 import { AccountResolver } from './resolvers/account-resolver.js';
@@ -81,6 +82,8 @@ export const service: ServiceModule = {
     await bus.subscribe('activity-digest.ready', async (payload) => {
       await notifications.activityDigest(payload);
     });
+    const { invitations } = createIdentityServices(deps, settings);
+    await bus.subscribe('employee.invitation-requested', (payload) => inviteNewEmployee(deps.dataSource, invitations, payload));
   },
 
   seedDemo: seedDemoUsers,

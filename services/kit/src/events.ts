@@ -27,6 +27,9 @@ export const EVENT_TOPOLOGY = {
   'user.changed': ['activities', 'dossier'],
   // One user's due and overdue activities of the day; identity turns it into a mail in the outbox.
   'activity-digest.ready': ['identity'],
+  // A new employee (dossier's wizard or partner API) whose employer invites new employees: identity
+  // creates the employee account and sends the activation mail.
+  'employee.invitation-requested': ['identity'],
 } as const satisfies Record<string, readonly ServiceName[]>;
 
 export type EventName = keyof typeof EVENT_TOPOLOGY;
