@@ -6,6 +6,13 @@ import { SickCaseResolver } from './resolvers/sick-case.resolver.js';
 import { DossierDocumentResolver, DossierNoteResolver, SickCaseDossierResolver, SignatureRequestResolver } from './resolvers/documents.resolver.js';
 import { PersonDetailsResolver } from './resolvers/person-details.resolver.js';
 import { referenceResolvers } from './references.js';
+import {
+  DocumentActivityResolver,
+  EmployerSettingsResolver,
+  EmploymentDossierResolver,
+  PartnerResolver,
+  PersonDossierResolver,
+} from './resolvers/person-dossier.resolver.js';
 import { DossierDocuments } from './documents/commands.js';
 import type { DocumentStorage } from './storage/index.js';
 
@@ -21,6 +28,11 @@ const RESOLVERS = [
   SignatureRequestResolver,
   DossierNoteResolver,
   PersonDetailsResolver,
+  PersonDossierResolver,
+  EmploymentDossierResolver,
+  EmployerSettingsResolver,
+  DocumentActivityResolver,
+  PartnerResolver,
 ] as const;
 
 /** Every resolver is constructed with the deps and the document storage (most ignore the latter). */

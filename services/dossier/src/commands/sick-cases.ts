@@ -44,6 +44,7 @@ export interface UpdateSickCaseCommand {
   whereabouts?: string | null;
   contactPhone?: string | null;
   remarks?: string | null;
+  questionForProfessional?: string | null;
 }
 
 export interface ReportRecoveryCommand {
@@ -184,8 +185,8 @@ export class SickCaseCommands {
   async updateSickCase(ctx: SubgraphContext, command: UpdateSickCaseCommand): Promise<SickCaseEntity> {
     ctx.actor.requireRole(...REPORTING_ROLES);
     ctx.actor.requireApiScope(ApiScope.SICK_CASES_WRITE);
-    const changes: Partial<Pick<SickCaseEntity, 'expectedRecoveryDate' | 'whereabouts' | 'contactPhone' | 'remarks'>> = {};
-    for (const field of ['whereabouts', 'contactPhone', 'remarks'] as const) {
+    const changes: Partial<Pick<SickCaseEntity, 'expectedRecoveryDate' | 'whereabouts' | 'contactPhone' | 'remarks' | 'questionForProfessional'>> = {};
+    for (const field of ['whereabouts', 'contactPhone', 'remarks', 'questionForProfessional'] as const) {
       if (command[field] !== undefined) changes[field] = cleanText(field, command[field]);
     }
     if (command.expectedRecoveryDate !== undefined) changes.expectedRecoveryDate = command.expectedRecoveryDate;
@@ -260,7 +261,10 @@ export class SickCaseCommands {
           { field: 'recoveredOn', firstSickDay: sickCase.firstSickDay },
         );
       }
-      if (full ? recoveredOn <= last.from : recoveredOn < last.from) {
+      // Full recovery on the day of an earlier partial change is allowed ("fully recovered today"
+      // after "50% from today" this morning): it replaces that step. Only the first sick day itself
+      // cannot be a recovery day (checked above).
+      if (recoveredOn < last.from) {
         throw dossierError(DossierErrorCode.RECOVERY_BEFORE_LAST_CHANGE, 'The date lies before the latest change of the absence percentage.', {
           field: 'recoveredOn',
           latestChange: last.from,

@@ -8,8 +8,9 @@ import { ApiScope } from '../domain/rules.js';
  *
  * - the employee: only what is shared with them, on their own cases;
  * - the bedrijfsarts: everything, including medical notes and MEDICAL_INFO documents;
- * - the casemanager, planner and administrator of the arbodienst: everything that is not medical,
+ * - the casemanager and administrator of the arbodienst: everything that is not medical,
  *   including what the employee uploaded for the arbodienst;
+ * - the planner: nothing. Planning needs names, contact data and units, never the dossier (issue 14);
  * - the employer (and partner software with documents:read): nothing medical, and of the rest only
  *   what is marked visible to the employer, so an employee's upload stays with the arbodienst
  *   unless the employee chooses otherwise.
@@ -23,9 +24,10 @@ export function audienceOf(actor: Actor): DossierAudience {
     case 'OCCUPATIONAL_PHYSICIAN':
       return 'medical';
     case 'CASE_MANAGER':
-    case 'PLANNER':
     case 'ADMIN':
       return 'professional';
+    case 'PLANNER':
+      return 'none';
     case 'EMPLOYER':
       return 'employer';
     case 'API_CLIENT':
@@ -75,8 +77,8 @@ export function canSeeNote(actor: Actor, note: Pick<NoteEntity, 'medical' | 'sha
   return sickCase !== null && coversSickCase(actor, sickCase) && audienceSeesNote(audienceOf(actor), note);
 }
 
-/** Roles that add documents and notes to a dossier besides the employee's own uploads. */
-export const PROFESSIONAL_WRITERS = ['EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'PLANNER', 'ADMIN'] as const;
+/** Roles that add documents and notes to a dossier besides the employee's own uploads (never the planner). */
+export const PROFESSIONAL_WRITERS = ['EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'ADMIN'] as const;
 
 /** Who may ask the employee to sign a document: the employer and the arbodienst's professionals. */
 export const SIGNATURE_REQUESTERS = ['EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'ADMIN'] as const;

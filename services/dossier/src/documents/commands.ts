@@ -50,6 +50,10 @@ export interface NewDocument {
   storageKey: string;
   sharedWithEmployee: boolean;
   visibleToEmployer: boolean;
+  /** The activity the document was imported for (activities subgraph), if any. */
+  activityId?: string | null;
+  /** The report template a generated document came from. */
+  template?: string | null;
 }
 
 /**
@@ -129,6 +133,8 @@ export class DossierDocuments {
         sharedWithEmployee: input.sharedWithEmployee,
         // The database refuses a visible medical document too; this keeps the error out of sight.
         visibleToEmployer: input.category === 'MEDICAL_INFO' ? false : input.visibleToEmployer,
+        activityId: input.activityId ?? null,
+        template: input.template ?? null,
       });
       await this.deps.dataSource.getRepository(DocumentEntity).insert(document);
       ctx.accessLog.change('document', 'create', input.sickCase.personId);
@@ -137,6 +143,23 @@ export class DossierDocuments {
       await this.storage.delete(input.storageKey).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Records which activity (activities subgraph, e.g. "14. WG – Importeren document") a document
+   * was imported for. Dossier keeps only the id: the activity itself, its status and its handling
+   * live in activities, which the frontend asks for by this id.
+   */
+  async linkDocumentToActivity(ctx: SubgraphContext, documentId: string, activityId: string | null): Promise<DocumentEntity> {
+    ctx.actor.requireRole(...PROFESSIONAL_WRITERS);
+    if (activityId !== null && !isUuid(activityId)) {
+      throw dossierError(DossierErrorCode.ACTIVITY_ID_INVALID, 'activityId is not an activity id.', { field: 'activityId' });
+    }
+    const found = await this.visibleDocument(ctx, documentId);
+    if (!found) throw documentNotFound(documentId);
+    await this.deps.dataSource.getRepository(DocumentEntity).update({ id: documentId }, { activityId });
+    ctx.accessLog.change('document', 'update', found.document.personId, 'activity link');
+    return this.deps.dataSource.getRepository(DocumentEntity).findOneByOrFail({ id: documentId });
   }
 
   async requestSignature(ctx: SubgraphContext, documentId: string): Promise<SignatureRequestEntity> {

@@ -74,6 +74,14 @@ export class DocumentEntity {
   @Column('boolean', { name: 'visible_to_employer' })
   visibleToEmployer: boolean;
 
+  /** The activity (activities subgraph) the document was imported for, e.g. "14. WG – Importeren document". */
+  @Column('uuid', { name: 'activity_id', nullable: true })
+  activityId: string | null;
+
+  /** The report template a generated document was made from; null for uploads. */
+  @Column('text', { nullable: true })
+  template: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -44,6 +44,26 @@ export class EmploymentEntity {
   @Column('jsonb', { name: 'work_pattern', nullable: true })
   workPattern: WorkPattern | null;
 
+  /** The employer's contact person for this employee (usually the manager). */
+  @Column('text', { name: 'contact_person', nullable: true })
+  contactPerson: string | null;
+
+  // The text tabs of the Dienstverband folder (manual: Functioneren, Functie inhoud, Taken, Opmerkingen, Overig).
+  @Column('text', { nullable: true })
+  functioning: string | null;
+
+  @Column('text', { name: 'job_content', nullable: true })
+  jobContent: string | null;
+
+  @Column('text', { nullable: true })
+  tasks: string | null;
+
+  @Column('text', { nullable: true })
+  remarks: string | null;
+
+  @Column('text', { nullable: true })
+  other: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

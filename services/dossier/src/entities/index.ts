@@ -2,6 +2,7 @@ import { DepartmentEntity, DivisionEntity, EmployerEntity } from './organisation
 import { EmploymentEntity } from './employment.js';
 import { PersonEntity } from './person.js';
 import { AbsenceCoursePointEntity, SickCaseEntity } from './sick-case.js';
+import { HrNoteEntity } from './hr-note.js';
 import { CorrectionRequestEntity, DocumentEntity, NoteEntity, SignatureRequestEntity, UserDirectoryEntity } from './document.js';
 
 export * from './organisation.js';
@@ -9,6 +10,7 @@ export * from './employment.js';
 export * from './person.js';
 export * from './sick-case.js';
 export * from './document.js';
+export * from './hr-note.js';
 
 export const DOSSIER_ENTITIES = [
   EmployerEntity,
@@ -23,4 +25,5 @@ export const DOSSIER_ENTITIES = [
   NoteEntity,
   CorrectionRequestEntity,
   UserDirectoryEntity,
+  HrNoteEntity,
 ];

@@ -8,6 +8,10 @@ export class EmployerEntity {
   @Column('text')
   name: string;
 
+  /** Whether a new employee (wizard or partner API) gets an invitation for the employee portal. */
+  @Column('boolean', { name: 'invite_employees_on_creation', default: false })
+  inviteEmployeesOnCreation: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

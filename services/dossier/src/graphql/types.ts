@@ -37,6 +37,14 @@ export class Employer {
 
   @Field(() => String, { description: 'The employer’s name as registered with the arbodienst.' })
   name: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether a new employee (wizard or partner API) with an e-mail address gets an invitation for the employee portal. ' +
+      'Shown to the employer’s HR and the administrator; null for other roles. Change it with `setEmployerInvitationSetting`.',
+  })
+  inviteEmployeesOnCreation: boolean | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -89,10 +97,13 @@ export class Person {
   @Field(() => String, { nullable: true, description: 'Initials as written, e.g. "J.P."; null when not registered.' })
   initials: string | null;
 
-  @Field(() => DateResolver, { nullable: true, description: 'Date of birth (YYYY-MM-DD); null when not registered.' })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'Date of birth (YYYY-MM-DD); null when not registered, and for the planner (no planner screen needs it).',
+  })
   dateOfBirth: string | null;
 
-  @Field(() => Gender, { nullable: true, description: 'Gender as registered; null when not registered.' })
+  @Field(() => Gender, { nullable: true, description: 'Gender as registered; null when not registered, and for the casemanager and planner.' })
   gender: string | null;
 
   @Field(() => String, {
@@ -107,7 +118,10 @@ export class Person {
   })
   phone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The employer’s personnel number (personeelsnummer).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The employer’s personnel number (personeelsnummer); a partner’s employee number. Null for the planner.',
+  })
   personnelNumber: string | null;
 }
 
@@ -143,6 +157,9 @@ export class Employment {
 
   @Field(() => WorkPattern, { nullable: true, description: 'The contract hours per weekday; null when only the weekly hours are known.' })
   workPattern: WorkPattern | null;
+
+  @Field(() => String, { nullable: true, description: 'Contactpersoon at the employer (usually the manager); null when not registered.' })
+  contactPerson: string | null;
 }
 
 @ObjectType('AbsenceCoursePoint', { description: 'From this date on, this share of the contract hours is not worked.' })
@@ -168,8 +185,11 @@ export class SickCase {
   @Field(() => SickCaseStatus, { description: 'OPEN while the employee is (partly) absent; RECOVERED after full recovery.' })
   status: string;
 
-  @Field(() => Int, { description: 'Share of the contract hours not worked, latest value of the absence course (0 once recovered).' })
-  absencePercentage: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Share of the contract hours not worked, latest value of the absence course (0 once recovered). Null for the planner (not needed to plan).',
+  })
+  absencePercentage: number | null;
 
   @Field(() => DateResolver, {
     nullable: true,
@@ -186,14 +206,14 @@ export class SickCase {
   @Field(() => Int, { description: 'Days between the periods of the term; every term deadline moves later by them.' })
   termGapDays: number;
 
-  @Field(() => Boolean, { description: 'Whether the absence follows a work accident (arbeidsongeval), as reported.' })
-  workAccident: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the absence follows a work accident (arbeidsongeval), as reported. Null for the planner.' })
+  workAccident: boolean | null;
 
-  @Field(() => Boolean, { description: 'Whether a safety-net scheme (vangnet) applies; never which one.' })
-  safetyNet: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Whether a safety-net scheme (vangnet) applies; never which one. Null for the planner.' })
+  safetyNet: boolean | null;
 
-  @Field(() => Boolean, { description: 'Whether a third party (for instance in a traffic accident) may be liable.' })
-  thirdPartyLiable: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Whether a third party (for instance in a traffic accident) may be liable. Null for the planner.' })
+  thirdPartyLiable: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Where the employee stays during the absence, when not at home.' })
   whereabouts: string | null;
@@ -240,8 +260,17 @@ export class PageInput {
 
 @InputType('PersonFilter', { description: 'Criteria for `persons`; all given criteria must match. Persons outside your scope are never returned.' })
 export class PersonFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name or the personnel number.' })
+  @Field(() => String, { nullable: true, description: 'Part of the name or the personnel number ("vries" finds "de Vries"); with `includePartnerName` also the partner’s surname.' })
   search?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the surname (with or without tussenvoegsel): "vries" and "de vr" both find "de Vries".' })
+  lastName?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '"Zoeken in persoon en partner": `search` and `lastName` also match the partner’s surname (`Person.partnerLastName`).',
+  })
+  includePartnerName?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this employer.' })
   employerId?: string | null;
@@ -373,6 +402,12 @@ export class UpdateSickCaseInput {
     description: 'Remarks on the sick report ("opmerking"), at most 2000 characters. Never enter medical information.',
   })
   remarks?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The question for the bedrijfsarts or casemanager, at most 2000 characters (TEXT_TOO_LONG). NO medical information.',
+  })
+  questionForProfessional?: string | null;
 }
 
 @InputType('ReportRecoveryInput', { description: 'Full recovery, or a change of the absence percentage (partial recovery).' })

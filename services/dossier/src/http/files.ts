@@ -82,6 +82,7 @@ export function documentJson(document: DocumentEntity) {
     createdAt: document.createdAt.toISOString(),
     sharedWithEmployee: document.sharedWithEmployee,
     visibleToEmployer: document.visibleToEmployer,
+    activityId: document.activityId,
     contentPath: contentPathOf(document.id),
   };
 }
@@ -203,6 +204,11 @@ export function fileRoutes(deps: ServiceDeps, storage: DocumentStorage, options:
         // says so. What the employer adds, the employer always sees.
         const visibleToEmployer = identity.role === 'EMPLOYER' ? true : booleanField(fields, 'visibleToEmployer', !employee);
         const sharedWithEmployee = employee ? true : booleanField(fields, 'sharedWithEmployee', true);
+        // The activity the document is imported for ("14. WG – Importeren document"), created in activities.
+        const activityId = (fields.activityId ?? '').trim() || null;
+        if (activityId !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(activityId)) {
+          throw new UploadError(400, 'ACTIVITY_ID_INVALID', 'activityId must be the id of an activity.');
+        }
         const type = await sniffAllowedType(file.tempPath);
         if (!type) {
           throw new UploadError(415, 'UPLOAD_TYPE_NOT_ALLOWED', 'Only PDF, PNG, JPEG, HEIC and Word (DOCX) files can be uploaded; the content decides, not the name.');
@@ -223,6 +229,7 @@ export function fileRoutes(deps: ServiceDeps, storage: DocumentStorage, options:
           storageKey,
           sharedWithEmployee,
           visibleToEmployer,
+          activityId,
         });
         sendJson(response, 201, { document: documentJson(document) }, { ...NO_STORE, location: contentPathOf(document.id) });
       } catch (error) {

@@ -11,7 +11,9 @@ import {
   employmentCovers,
   partTimeFactor,
 } from '../entities/index.js';
-import { Address, Department, Division, Employer, Employment, Person, PersonPage, PersonsArgs, SickCase } from '../graphql/types.js';
+import { Address, Department, Division, Employer, Employment, Person, PersonPage, SickCase } from '../graphql/types.js';
+import { PersonListArgs } from '../graphql/persons.js';
+import { isPlanner, seesPersonDetail } from '../persons/field-access.js';
 import { dossierLoaders } from '../loaders.js';
 import { listPersons, normalisePage } from '../queries.js';
 import { todayInBusinessZone } from '../domain/clock.js';
@@ -38,14 +40,18 @@ export class PersonResolver {
     return person;
   }
 
-  @Query(() => PersonPage, { description: 'Persons in your scope, by last name.' })
+  @Query(() => PersonPage, {
+    description:
+      'Persons in your scope, searched, sorted and paged on the server. By name the Dutch way unless `sort` says otherwise: ' +
+      'surname without tussenvoegsel, so "Vries, J. de" files under V. Codes: INVALID_PAGE, INVALID_SEARCH.',
+  })
   async persons(
-    @Args(() => PersonsArgs) { filter, page }: PersonsArgs,
+    @Args(() => PersonListArgs) { filter, sort, page }: PersonListArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<{ items: PersonEntity[]; total: number }> {
     ctx.actor.require();
     ctx.actor.requireApiScope(ApiScope.PERSONS_READ);
-    const result = await listPersons(this.deps.dataSource, ctx.actor, filter ?? {}, normalisePage(page), todayInBusinessZone());
+    const result = await listPersons(this.deps.dataSource, ctx.actor, filter ?? {}, normalisePage(page), todayInBusinessZone(), sort ?? null);
     // Nested hops back to these persons (SickCase.person) then cost no statement.
     const loaders = dossierLoaders(ctx, this.deps.dataSource);
     for (const person of result.items) loaders.person.prime(person.id, person);
@@ -70,15 +76,20 @@ export class PersonResolver {
     return `${person.firstName} ${person.lastName}`;
   }
 
-  @FieldResolver(() => Address, { nullable: true, description: 'The home address; null when no part of it is registered.' })
-  address(@Root() person: PersonEntity): Address | null {
+  @FieldResolver(() => Address, {
+    nullable: true,
+    description: 'The home address; null when no part of it is registered, and for roles without a screen that needs it (casemanager, planner).',
+  })
+  address(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): Address | null {
+    if (!seesPersonDetail(ctx.actor, 'address')) return null;
     const { street, houseNumber, postalCode, city } = person;
     if (street === null && houseNumber === null && postalCode === null && city === null) return null;
     return { street, houseNumber, postalCode, city };
   }
 
-  @FieldResolver(() => [Employment], { description: 'Employments in your scope, latest start first.' })
+  @FieldResolver(() => [Employment], { description: 'Employments in your scope, latest start first (the history). Empty for the planner, who gets `placement`.' })
   async employments(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): Promise<EmploymentEntity[]> {
+    if (isPlanner(ctx.actor)) return [];
     const employments = await dossierLoaders(ctx, this.deps.dataSource).employmentsByPerson.load(person.id);
     return employments.filter((employment) => canSeeEmployment(ctx.actor, employment));
   }
@@ -88,6 +99,31 @@ export class PersonResolver {
     const today = todayInBusinessZone();
     const employments = await this.employments(person, ctx);
     return employments.find((employment) => employmentCovers(employment, today)) ?? null;
+  }
+
+  @FieldResolver()
+  dateOfBirth(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return seesPersonDetail(ctx.actor, 'dateOfBirth') ? person.dateOfBirth : null;
+  }
+
+  @FieldResolver()
+  gender(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return seesPersonDetail(ctx.actor, 'gender') ? person.gender : null;
+  }
+
+  @FieldResolver()
+  email(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return seesPersonDetail(ctx.actor, 'contact') ? person.email : null;
+  }
+
+  @FieldResolver()
+  phone(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return seesPersonDetail(ctx.actor, 'contact') ? person.phone : null;
+  }
+
+  @FieldResolver()
+  personnelNumber(@Root() person: PersonEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return seesPersonDetail(ctx.actor, 'personnelNumber') ? person.personnelNumber : null;
   }
 
   @FieldResolver(() => [SickCase], { description: 'Sick cases in your scope, latest first.' })

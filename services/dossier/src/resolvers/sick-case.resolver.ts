@@ -25,6 +25,7 @@ import {
   UpdateSickCaseInput,
 } from '../graphql/types.js';
 import { dossierLoaders } from '../loaders.js';
+import { isPlanner } from '../persons/field-access.js';
 import { listSickCases, normalisePage } from '../queries.js';
 import { todayInBusinessZone } from '../domain/clock.js';
 import { ApiScope, isUuid, sickCaseNotFound } from '../domain/rules.js';
@@ -99,6 +100,7 @@ export class SickCaseResolver {
       whereabouts: input.whereabouts,
       contactPhone: input.contactPhone,
       remarks: input.remarks,
+      questionForProfessional: input.questionForProfessional,
     });
   }
 
@@ -132,8 +134,56 @@ export class SickCaseResolver {
     return sickCase.departmentId ? dossierLoaders(ctx, this.deps.dataSource).department.load(sickCase.departmentId) : null;
   }
 
-  @FieldResolver(() => [AbsenceCoursePoint], { description: 'The absence percentage over time, oldest first; ends with 0 at recovery.' })
+  // The planner plans consultations: the case's dates, status and person, not what the employer
+  // reported about it (issue 14). Each of these fields resolves to null (the course to []) for them.
+  @FieldResolver()
+  absencePercentage(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): number | null {
+    return isPlanner(ctx.actor) ? null : sickCase.absencePercentage;
+  }
+
+  @FieldResolver()
+  workAccident(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): boolean | null {
+    return isPlanner(ctx.actor) ? null : sickCase.workAccident;
+  }
+
+  @FieldResolver()
+  safetyNet(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): boolean | null {
+    return isPlanner(ctx.actor) ? null : sickCase.safetyNet;
+  }
+
+  @FieldResolver()
+  thirdPartyLiable(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): boolean | null {
+    return isPlanner(ctx.actor) ? null : sickCase.thirdPartyLiable;
+  }
+
+  @FieldResolver()
+  whereabouts(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return isPlanner(ctx.actor) ? null : sickCase.whereabouts;
+  }
+
+  @FieldResolver()
+  contactPhone(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return isPlanner(ctx.actor) ? null : sickCase.contactPhone;
+  }
+
+  @FieldResolver()
+  questionForProfessional(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return isPlanner(ctx.actor) ? null : sickCase.questionForProfessional;
+  }
+
+  @FieldResolver()
+  remarks(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return isPlanner(ctx.actor) ? null : sickCase.remarks;
+  }
+
+  @FieldResolver()
+  expectedRecoveryDate(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): string | null {
+    return isPlanner(ctx.actor) ? null : sickCase.expectedRecoveryDate;
+  }
+
+  @FieldResolver(() => [AbsenceCoursePoint], { description: 'The absence percentage over time, oldest first; ends with 0 at recovery. Empty for the planner.' })
   async absenceCourse(@Root() sickCase: SickCaseEntity, @Ctx() ctx: SubgraphContext): Promise<AbsenceCoursePointEntity[]> {
+    if (isPlanner(ctx.actor)) return [];
     return dossierLoaders(ctx, this.deps.dataSource).courseBySickCase.load(sickCase.id);
   }
 
