@@ -17,6 +17,7 @@ import {
   type ResolvedGatewayOptions,
 } from './config.js';
 import { SignedSubgraphDataSource } from './datasource.js';
+import { RevocationBroadcast } from './revocations.js';
 import {
   formatErrorFor,
   isInternalError,
@@ -171,8 +172,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     accessTokens,
     sessionActive: identityClient ? (identity) => identityClient.sessionActive(identity) : null,
   });
-  forgetUsers = (userIds) => {
+  const forgetLocally = (userIds: string[]) => {
     for (const userId of userIds) verifier.forgetUser(userId);
+  };
+  // With a DATABASE_URL the other gateway replicas hear of revocations at once (LISTEN/NOTIFY);
+  // without one (or while Postgres is unreachable) the token cache period bounds them.
+  const broadcast = process.env.DATABASE_URL
+    ? await RevocationBroadcast.connect(process.env.DATABASE_URL, forgetLocally).catch((error: unknown) => {
+        console.error('[gateway] revocations are not shared between replicas:', (error as Error).message);
+        return null;
+      })
+    : null;
+  forgetUsers = (userIds) => {
+    forgetLocally(userIds);
+    broadcast?.publish(userIds).catch((error: unknown) => console.error('[gateway] could not share a revocation:', (error as Error).message));
   };
 
   async function handleGraphQL(
@@ -410,6 +423,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       await closeServer(server);
       await apollo.stop();
       await Promise.all(dataSources.map((source) => source.close()));
+      await broadcast?.close();
     },
   };
 }
