@@ -271,3 +271,57 @@ describe('sick report defects', () => {
     expect(full.data.reportRecovery.absenceCourse.at(-1)).toEqual({ from: today, absencePercentage: 0 });
   });
 });
+
+describe('Persoonsgegevens and Dienstverband', () => {
+  const UPDATE = `mutation($input: UpdatePersonDetailsInput!) { updatePersonDetails(input: $input) { id phone address { postalCode } } }`;
+
+  it('changes details in scope with an access-log line, refuses other employers and the planner', async () => {
+    const person = plan.persons.find((candidate) => candidate.employment.employerId === employer1 && candidate.index > 5)!;
+    const logsBefore = (await jobsIn(harness, 'identity.access.logged')).length;
+    const updated = await harness.gql(actors.employer1, UPDATE, {
+      input: { personId: person.id, contact: { email: person.email, phone: '0612345678' }, address: { street: 'Kade', houseNumber: '2', postalCode: '4001 AB', city: 'Tiel' } },
+    });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updatePersonDetails).toMatchObject({ phone: '+31612345678', address: { postalCode: '4001 AB' } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const logs = (await jobsIn(harness, 'identity.access.logged')).slice(logsBefore).flatMap((job) => (Array.isArray(job.data) ? job.data : [job.data]));
+    expect(logs.some((line: Loose) => line.event === 'person.update' && line.personId === person.id)).toBe(true);
+    const stored = async () => (await harness.sql(`SELECT phone FROM dossier.person WHERE id = $1`, [person.id]))[0].phone;
+    for (const identity of [actors.employer2, actors.planner, actors.caseManager]) {
+      const refused = await harness.gql(identity, UPDATE, { input: { personId: person.id, contact: { phone: '0687654321' } } });
+      expect(refused.data).toBeNull();
+      expect(['PERSON_NOT_FOUND', 'FORBIDDEN']).toContain(codes(refused)[0]);
+    }
+    expect(await stored()).toBe('+31612345678');
+  });
+
+  it('adds, copies, ends and deletes employments with the rules on sick cases', async () => {
+    const created = await harness.gql(actors.employer1, CREATE, {
+      input: newEmployee({ person: { bsn: null, firstName: 'Dienst', lastName: 'Verband', dateOfBirth: '1979-05-06' } }),
+    });
+    const personId = created.data.createEmployee.person.id;
+    const ADD = `mutation($input: AddEmploymentInput!) { addEmployment(input: $input) { id hoursPerWeek partTimeFactor texts { tasks } } }`;
+    const added = await harness.gql(actors.employer1, ADD, {
+      input: { personId, employment: { employerId: employer1, startDate: addDays(today, -5), hoursPerWeek: 20, fullTimeHoursPerWeek: 40, texts: { tasks: 'Planning' } } },
+    });
+    expect(added.data.addEmployment).toMatchObject({ hoursPerWeek: 20, partTimeFactor: 0.5, texts: { tasks: 'Planning' } });
+    const bad = await harness.gql(actors.employer1, ADD, {
+      input: { personId, employment: { employerId: employer1, startDate: addDays(today, -5), endDate: addDays(today, -6), hoursPerWeek: 200 } },
+    });
+    expect(codes(bad)).toEqual(['END_BEFORE_START']);
+    expect((bad.errors![0]!.extensions!.problems as Loose[]).map((problem) => problem.code)).toEqual(['END_BEFORE_START', 'INVALID_HOURS']);
+
+    const copy = await harness.gql(actors.employer1, `mutation { copyEmployment(input: { employmentId: "${added.data.addEmployment.id}", startDate: "${today}" }) { id startDate hoursPerWeek } }`);
+    expect(copy.data.copyEmployment).toMatchObject({ startDate: today, hoursPerWeek: 20 });
+    const [source] = await harness.sql(`SELECT end_date::text FROM dossier.employment WHERE id = $1`, [added.data.addEmployment.id]);
+    expect(source.end_date).toBe(addDays(today, -1));
+
+    const deleted = await harness.gql(actors.employer1, `mutation { deleteEmployment(employmentId: "${copy.data.copyEmployment.id}") }`);
+    expect(deleted.data.deleteEmployment).toBe(copy.data.copyEmployment.id);
+    const sickEmployment = sanneCase.employment.id;
+    expect(codes(await harness.gql(actors.employer1, `mutation { deleteEmployment(employmentId: "${sickEmployment}") }`))).toEqual(['EMPLOYMENT_IN_USE']);
+    expect(codes(await harness.gql(actors.employer2, `mutation { deleteEmployment(employmentId: "${sickEmployment}") }`))).toEqual(['EMPLOYMENT_NOT_FOUND']);
+    const ended = await harness.gql(actors.employer1, `mutation { endEmployment(input: { employmentId: "${added.data.addEmployment.id}", endDate: "${addDays(today, -6)}" }) { id } }`);
+    expect(codes(ended)).toEqual(['END_BEFORE_START']);
+  });
+});
