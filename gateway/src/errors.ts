@@ -52,7 +52,7 @@ const VARIABLE_ERROR = /^Variable "\$([A-Za-z_]\w*)" (?:got invalid value .*? at
 
 /** graphql-js' messages for a literal that does not fit its argument's type (ValuesOfCorrectTypeRule). */
 const LITERAL_ERROR =
-  /^(Expected value of type|Enum "[^"]+" cannot represent|(Int|Float|String|Boolean|ID) cannot represent|Field "[^"]+" of required type "[^"]+" was not provided|Field "[^"]+" is not defined by type|Date cannot represent|DateTime cannot represent)/;
+  /^(Expected value of type|Value "[^"]*" does not exist in "[^"]+" enum|Enum "[^"]+" cannot represent|(Int|Float|String|Boolean|ID) cannot represent|Field "[^"]+" of required type "[^"]+" was not provided|Field "[^"]+" is not defined by type|Date cannot represent|DateTime cannot represent)/;
 
 /** Service names that must not reach a client in subgraph messages passed on. */
 const SERVICE_NAMES = /\b(identity|dossier|activities|agenda|reporting) (service|subgraph)\b/gi;
@@ -76,13 +76,19 @@ export function asInputError(formatted: GraphQLFormattedError, original?: unknow
     };
   }
   if (code === 'GRAPHQL_VALIDATION_FAILED' && LITERAL_ERROR.test(formatted.message)) {
-    const nodes = (original as { nodes?: readonly ASTNode[] } | undefined)?.nodes;
-    const field = argumentPathOf(nodes);
+    const error = original as { nodes?: readonly ASTNode[]; originalError?: { nodes?: readonly ASTNode[] } } | undefined;
+    const field = argumentPathOf(error?.nodes) ?? argumentPathOf(error?.originalError?.nodes);
     return {
       message: formatted.message,
       locations: formatted.locations,
       extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
     };
+  }
+  if (code === 'BAD_USER_INPUT' && formatted.extensions?.field === undefined) {
+    // A refused literal of a custom scalar keeps the parser's code; it still names its argument.
+    const error = original as { nodes?: readonly ASTNode[]; originalError?: { nodes?: readonly ASTNode[] } } | undefined;
+    const field = argumentPathOf(error?.nodes) ?? argumentPathOf(error?.originalError?.nodes);
+    if (field) return { ...formatted, extensions: { ...formatted.extensions, field } };
   }
   if (code === 'SUBGRAPH_ERROR' && formatted.extensions?.status === 400) {
     const body = formatted.extensions.body as { errors?: GraphQLFormattedError[] } | undefined;

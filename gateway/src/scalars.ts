@@ -22,8 +22,9 @@ const PARSERS: Record<string, GraphQLScalarType> = {
   DateTime: DateTimeResolver,
 };
 
-function inputError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+function inputError(message: string, node?: ASTNode): GraphQLError {
+  // The node lets the formatted error name its argument (`argumentPathOf`).
+  return new GraphQLError(message, { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 /** Gives the schema's opaque Date and DateTime scalars the subgraphs' parsing (in place). */
@@ -43,7 +44,7 @@ export function checkScalarsIn(schema: GraphQLSchema): void {
       try {
         return parser.parseLiteral(node, variables);
       } catch (error) {
-        throw inputError((error as Error).message);
+        throw inputError((error as Error).message, node);
       }
     };
   }
