@@ -1,4 +1,5 @@
 import { isProduction, portOf, secret, subgraphUrl, SERVICE_NAMES } from '@poortwachter/kit';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 
 /**
  * Who may run introspection queries (`__schema`, `__type`):
@@ -55,6 +56,8 @@ export interface GatewayOptions {
   /** Largest accepted request body; default GATEWAY_MAX_BODY_BYTES or 256 KiB. */
   maxBodyBytes?: number;
   limits?: Partial<QueryLimits>;
+  /** Requests per minute per partner client, user and anonymous address (HTTP 429 beyond). */
+  rateLimits?: Partial<RateLimits>;
   /** Where the built explorer lives; default dist/explorer next to the compiled gateway. */
   explorerDir?: string;
   /** Per-subgraph timeout of a /health probe in milliseconds. */
@@ -73,6 +76,7 @@ export interface ResolvedGatewayOptions {
   secureCookies: boolean;
   maxBodyBytes: number;
   limits: QueryLimits;
+  rateLimits: RateLimits;
   healthTimeoutMs: number;
 }
 
@@ -122,6 +126,12 @@ export function resolveOptions(
       options.maxBodyBytes ??
       positiveInteger('GATEWAY_MAX_BODY_BYTES', env.GATEWAY_MAX_BODY_BYTES, 256 * 1024),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    rateLimits: {
+      perClientPerMinute: positiveInteger('GATEWAY_RATE_LIMIT_CLIENT', env.GATEWAY_RATE_LIMIT_CLIENT, DEFAULT_RATE_LIMITS.perClientPerMinute),
+      perUserPerMinute: positiveInteger('GATEWAY_RATE_LIMIT_USER', env.GATEWAY_RATE_LIMIT_USER, DEFAULT_RATE_LIMITS.perUserPerMinute),
+      perAddressPerMinute: positiveInteger('GATEWAY_RATE_LIMIT_ADDRESS', env.GATEWAY_RATE_LIMIT_ADDRESS, DEFAULT_RATE_LIMITS.perAddressPerMinute),
+      ...options.rateLimits,
+    },
     healthTimeoutMs: options.healthTimeoutMs ?? 2000,
   };
 }

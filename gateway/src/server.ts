@@ -27,6 +27,8 @@ import {
   unauthenticatedBody,
 } from './errors.js';
 import { recordArgumentPaths, scalarChecksPlugin } from './scalars.js';
+import { partnerSchemaPlugin } from './partner-schema.js';
+import { RateLimiter, rateLimitedBody } from './rate-limit.js';
 import { defaultExplorerDir, serveExplorer } from './explorer.js';
 import { checkHealth } from './health.js';
 import { clientAddressOf, handleAuthEndpoint } from './auth-endpoints.js';
@@ -148,6 +150,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ...limits.plugins,
       ...introspectionGuard(config.introspection),
       scalarChecksPlugin,
+      partnerSchemaPlugin,
       ...partnerErrorMasking(config.production),
       sessionPlugin(),
       { requestDidStart: async () => errorLogger },
@@ -188,6 +191,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     broadcast?.publish(userIds).catch((error: unknown) => console.error('[gateway] could not share a revocation:', (error as Error).message));
   };
 
+  const rateLimiter = new RateLimiter(config.rateLimits);
+
   async function handleGraphQL(
     request: http.IncomingMessage,
     response: http.ServerResponse,
@@ -205,6 +210,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       if (!(error instanceof AuthenticationFailed)) throw error;
       // The same answer as for a missing token (below): nothing tells which check failed.
       sendJson(response, 401, unauthenticatedBody(), { ...baseHeaders, ...UNAUTHENTICATED_HEADERS });
+      return;
+    }
+    const retryAfter = rateLimiter.take(identity, clientAddressOf(request, config.trustProxy));
+    if (retryAfter !== null) {
+      sendJson(response, 429, rateLimitedBody(retryAfter), { ...baseHeaders, 'retry-after': String(retryAfter) });
       return;
     }
     const headers = new HeaderMap();
