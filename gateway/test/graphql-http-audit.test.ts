@@ -1,4 +1,4 @@
-import { serverAudits } from 'graphql-http';
+import { serverAudits, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../src/index.js';
 import { PARTNER, startFakeSystem, tokenFor, type FakeSystem } from './fake-subgraphs.js';
@@ -37,7 +37,7 @@ const asPartner: typeof fetch = (input, init = {}) => {
 describe('graphql-http server audit', () => {
   it('passes every MUST item; prints the SHOULD and MAY results', async () => {
     const audits = serverAudits({ url: gateway.url, fetchFn: asPartner });
-    const results = [];
+    const results: AuditResult[] = [];
     for (const audit of audits) results.push(await audit.fn());
     const failedMusts = results.filter((result) => result.name.startsWith('MUST') && result.status !== 'ok');
     const lines = results.map((result) => `${result.status.padEnd(5)} ${result.name}${result.status === 'ok' ? '' : ` — ${'reason' in result ? result.reason : ''}`}`);
