@@ -26,10 +26,16 @@ export interface StaticSiteOptions {
   generated?: Record<string, () => unknown>;
 }
 
+/*
+ * The shells may not be framed (clickjacking) nor have their base URL or form targets redirected.
+ * Scripts, styles and connections stay unrestricted here: the shells load remotes and call the
+ * gateway on other origins chosen at run time (runtime-config.json).
+ */
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
 /** Serves a built frontend; hashed assets are cached for a year, HTML and manifests never. */

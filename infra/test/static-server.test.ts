@@ -34,6 +34,9 @@ describe('static site', () => {
     const base = await serve({ root, spaFallback: true, cors: false, generated: { '/runtime-config.json': () => ({ gatewayUrl: 'http://gw' }) } });
     const deep = await fetch(`${base}/dossiers/123`);
     expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(deep.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(deep.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await deep.text()).toContain('<title>shell</title>');
     const config = await fetch(`${base}/runtime-config.json`);
     expect(await config.json()).toEqual({ gatewayUrl: 'http://gw' });
