@@ -39,6 +39,8 @@ export const OBJECT_TYPES = [
   'note.private',
   'note.medical',
   'poNote',
+  'person.hr',
+  'agenda',
   'appointment',
   'report',
   'accessLog',
@@ -51,6 +53,7 @@ export const OBJECT_TYPES = [
   'signatureRequest',
   'invitationRequest',
   'settings',
+  'dashboard',
   'signIn',
 ] as const;
 export type ObjectType = (typeof OBJECT_TYPES)[number];
@@ -79,7 +82,7 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     read: {
       roles: { ...DOSSIER_READERS, PLANNER: 'units' },
       partnerScope: 'persons:read',
-      operations: ['Query.person', 'Query.me', 'SickCase.person', 'Activity.person', 'Appointment.person', 'CorrectionRequest.person'],
+      operations: ['Query.person', 'Query.me', 'Employment.person', 'SickCase.person', 'Activity.person', 'Appointment.person', 'CorrectionRequest.person'],
       note: 'The planner needs names and contact data to invite.',
     },
     list: {
@@ -94,8 +97,20 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     },
   },
   employment: {
-    read: { roles: DOSSIER_READERS, partnerScope: 'persons:read', operations: ['Person.employments', 'Person.currentEmployment'] },
+    read: { roles: DOSSIER_READERS, partnerScope: 'persons:read', operations: ['Person.employments', 'Person.currentEmployment', 'Person.listedEmployment', 'Person.placement'] },
     list: { roles: DOSSIER_READERS, partnerScope: 'persons:read', operations: ['Person.employments'] },
+    create: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, partnerScope: 'persons:write', operations: ['Mutation.addEmployment', 'Mutation.copyEmployment', 'Mutation.partnerStartEmployment'] },
+    update: {
+      roles: { EMPLOYER: 'units', ADMIN: 'all' },
+      partnerScope: 'persons:write',
+      operations: ['Mutation.updateEmployment', 'Mutation.endEmployment', 'Mutation.partnerChangeEmployment', 'Mutation.partnerEndEmployment'],
+    },
+    delete: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, operations: ['Mutation.deleteEmployment'] },
+  },
+  // The employer's HR administration of persons (new-employee wizard, Persoonsgegevens, partner upserts).
+  'person.hr': {
+    create: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, partnerScope: 'persons:write', operations: ['Mutation.createEmployee', 'Query.checkNewEmployee', 'Mutation.partnerUpsertPerson'] },
+    update: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, partnerScope: 'persons:write', operations: ['Mutation.updatePersonDetails'] },
   },
   sickCase: {
     read: { roles: DOSSIER_READERS, partnerScope: 'sickcases:read', operations: ['Query.sickCase', 'Person.sickCases', 'Activity.sickCase', 'DossierDocument.sickCase', 'DossierNote.sickCase'] },
@@ -121,7 +136,7 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     list: {
       roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' },
       partnerScope: 'activities:read',
-      operations: ['Query.activities', 'Query.actionList', 'Query.activityTypes'],
+      operations: ['Query.activities', 'Query.actionList', 'Query.activityTypes', 'Query.personActivities'],
     },
     create: {
       roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', ADMIN: 'all' },
@@ -129,7 +144,7 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     },
     update: {
       roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', ADMIN: 'all' },
-      operations: ['Mutation.handleActivity'],
+      operations: ['Mutation.handleActivity', 'Mutation.linkDocumentToActivity'],
     },
     delete: {
       roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', ADMIN: 'all' },
@@ -140,10 +155,10 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     read: {
       roles: DOSSIER_READERS,
       partnerScope: 'documents:read',
-      operations: ['Query.document', 'GET /files/documents/:id', 'SignatureRequest.document', 'SignatureRequest.signedDocument'],
+      operations: ['Query.document', 'GET /files/documents/:id', 'SignatureRequest.document', 'SignatureRequest.signedDocument', 'Activity.document'],
       note: 'Employee: what is shared with them. Employer and partner: non-medical and marked visible to the employer. Never the planner.',
     },
-    list: { roles: DOSSIER_READERS, partnerScope: 'documents:read', operations: ['SickCase.documents'] },
+    list: { roles: DOSSIER_READERS, partnerScope: 'documents:read', operations: ['SickCase.documents', 'Person.documents'] },
     create: {
       roles: { EMPLOYEE: 'own', ...PROFESSIONALS_AND_EMPLOYER },
       operations: ['POST /files/sick-cases/:id/documents'],
@@ -179,7 +194,15 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     create: { roles: { OCCUPATIONAL_PHYSICIAN: 'units' }, operations: ['Mutation.addNote'] },
   },
   // P&O entries (personnel notes of the employer) have no operations yet: nobody reaches them.
-  poNote: {},
+  poNote: {
+    read: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, operations: ['Person.hrNotes'] },
+    create: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, operations: ['Mutation.addHrNote'], note: 'The P&O dossier is the employer’s; never the arbodienst’s professionals or the planner.' },
+    update: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, operations: ['Mutation.updateHrNote'] },
+  },
+  agenda: {
+    read: { roles: { OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' }, operations: ['Query.agendaEntries', 'Query.slotProposals'] },
+    list: { roles: { OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' }, operations: ['Query.agendas'] },
+  },
   appointment: {
     read: {
       roles: { EMPLOYEE: 'own', EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' },
@@ -191,14 +214,21 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
       partnerScope: 'appointments:read',
       operations: ['Query.appointments'],
     },
+    create: { roles: { OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' }, operations: ['Mutation.planAppointment'] },
+    update: {
+      roles: { OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' },
+      operations: ['Mutation.moveAppointment', 'Mutation.registerAppointmentOutcome', 'Mutation.confirmAppointment', 'AgendaEntry.appointment'],
+    },
+    delete: { roles: { OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' }, operations: ['Mutation.cancelAppointment'] },
   },
   report: {
     read: {
       roles: { EMPLOYER: 'units', ADMIN: 'all' },
       note: 'Absence statistics serve the employer (and the administrator); professionals work per dossier.',
       partnerScope: 'reports:read',
-      operations: ['Query.openAbsenceByDurationClass'],
+      operations: ['Query.openAbsenceByDurationClass', 'Query.absenceStatistics', 'Query.monthlyAbsencePercentage', 'Query.reportTemplates'],
     },
+    create: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, operations: ['Mutation.generateReport'] },
   },
   accessLog: {
     read: { roles: { EMPLOYEE: 'own' }, operations: ['Query.myAccessLog'], note: '"Wie heeft mijn gegevens bekeken": the employee’s own log.' },
@@ -222,8 +252,9 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
     delete: { roles: { ADMIN: 'all' }, operations: ['Mutation.revokeApiClient'] },
   },
   organisation: {
-    read: { roles: { ...DOSSIER_READERS, PLANNER: 'units' }, partnerScope: 'persons:read', operations: ['Protocol.employer', 'Employment.employer', 'Employment.division', 'Employment.department', 'SickCase.employer', 'SickCase.division', 'SickCase.department'] },
+    read: { roles: { ...DOSSIER_READERS, PLANNER: 'units' }, partnerScope: 'persons:read', operations: ['Protocol.employer', 'Placement.employer', 'Placement.division', 'Placement.department', 'AbsenceStatisticsRow.employer', 'AbsenceStatisticsRow.division', 'AbsenceStatisticsRow.department', 'Employment.employer', 'Employment.division', 'Employment.department', 'SickCase.employer', 'SickCase.division', 'SickCase.department'] },
     list: { roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', PLANNER: 'units', ADMIN: 'all' }, partnerScope: 'persons:read', operations: ['Query.employers'] },
+    update: { roles: { ADMIN: 'all' }, operations: ['Mutation.setEmployerInvitationSetting'] },
   },
   protocol: {
     read: { roles: { EMPLOYER: 'units', OCCUPATIONAL_PHYSICIAN: 'units', CASE_MANAGER: 'units', ADMIN: 'all' }, partnerScope: 'activities:read', operations: ['Query.protocol', 'Query.protocols'] },
@@ -246,6 +277,19 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
   settings: {
     read: { roles: { EMPLOYEE: 'self', EMPLOYER: 'self', OCCUPATIONAL_PHYSICIAN: 'self', CASE_MANAGER: 'self', PLANNER: 'self', ADMIN: 'self' }, operations: ['Query.mySettings'] },
     update: { roles: { EMPLOYEE: 'self', EMPLOYER: 'self', OCCUPATIONAL_PHYSICIAN: 'self', CASE_MANAGER: 'self', PLANNER: 'self', ADMIN: 'self' }, operations: ['Mutation.updateMySettings', 'Mutation.changePassword', 'Mutation.startFactorChange', 'Mutation.verifyCurrentFactor'] },
+  },
+  // "Mijn Dashboard" of the employer shell: the user's own widgets, unit choice and recently opened dossiers.
+  dashboard: {
+    read: {
+      roles: { EMPLOYER: 'self', OCCUPATIONAL_PHYSICIAN: 'self', CASE_MANAGER: 'self', PLANNER: 'self', ADMIN: 'self' },
+      operations: ['Query.myDashboard', 'Query.myRecentDossiers', 'RecentDossier.person'],
+      note: 'Recent dossiers come from the caller\'s own access log lines; dossier still decides whether each person is visible.',
+    },
+    update: {
+      roles: { EMPLOYER: 'self', OCCUPATIONAL_PHYSICIAN: 'self', CASE_MANAGER: 'self', PLANNER: 'self', ADMIN: 'self' },
+      operations: ['Mutation.updateMyDashboard', 'Mutation.selectMyUnit'],
+      note: 'The unit choice must lie inside the caller\'s scope; it narrows lists, it never widens them.',
+    },
   },
   // Sign-in and activation are open to anonymous callers by nature; each step is guarded by its own
   // secret (password, code, single-use link), throttled, and returns nothing but the caller's own session.
@@ -270,10 +314,34 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
  */
 export const SCHEMA_TYPE_OBJECTS: Record<string, ObjectType | 'value'> = {
   AbsenceCoursePoint: 'sickCase',
+  AbsenceStatistics: 'report',
+  AbsenceStatisticsRow: 'report',
+  Agenda: 'agenda',
+  AgendaAbsence: 'agenda',
+  AgendaEntry: 'agenda',
+  AgendaLocation: 'agenda',
+  CreateEmployeeResult: 'value',
+  EmploymentTexts: 'employment',
+  HrNote: 'poNote',
+  InputProblemInfo: 'value',
+  MonthlyAbsencePercentage: 'report',
+  NewEmployeeCheck: 'value',
+  PartnerEmploymentResult: 'value',
+  PartnerPersonResult: 'value',
+  PersonPermissions: 'person',
+  Placement: 'employment',
+  ReportTemplateInfo: 'report',
+  SlotProposal: 'agenda',
+  StatisticsPeriod: 'report',
+  WorkingHours: 'agenda',
   AccessLogEntry: 'accessLog',
   ActivationResult: 'signIn',
   Activity: 'activity',
   ActivityType: 'activity',
+  ActivityPage: 'value',
+  DashboardSettings: 'dashboard',
+  RecentDossier: 'dashboard',
+  UnitSelection: 'dashboard',
   Address: 'person',
   ApiClient: 'apiClient',
   ApiClientCreated: 'apiClient',
