@@ -17,7 +17,7 @@ export const EVENT_TOPOLOGY = {
   'access.logged': ['identity'],
   // Published already; a consumer adds itself here in the same change that subscribes to it, so
   // no queue fills up without a worker.
-  'employment.changed': [],
+  'employment.changed': ['reporting'],
   'activity.handled': [],
   'appointment.planned': [],
   'appointment.changed': [],

@@ -27,4 +27,6 @@ export function reportingService(options: ReportingOptions = reportingOptions())
 export const service: ServiceModule = reportingService();
 
 export * from './domain/duration-classes.js';
+export * from './domain/statistics.js';
+export { rebuildReadModel, logAndApply } from './events/projection.js';
 export type { ReportingOptions } from './options.js';

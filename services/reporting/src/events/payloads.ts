@@ -7,45 +7,22 @@ import {
   isAbsent,
   type RawEvent,
 } from '@poortwachter/kit';
+import type { LogEntry, LoggedEvent } from './projection.js';
 
-/** Payloads of dossier's events, checked on arrival so a malformed event fails loudly. */
-export interface UnitFacts {
-  employerId: string;
-  divisionId: string | null;
-  departmentId: string | null;
-}
-
-export interface SickCaseReportedEvent extends UnitFacts {
-  sickCaseId: string;
-  personId: string;
-  firstSickDay: string;
-  absencePercentage: number;
-  /** When the report was made: orders it against later changes of the percentage. */
-  asOf: Date | null;
-}
-
-export interface SickCaseChangedEvent {
-  sickCaseId: string;
-  personId: string | null;
-  units: UnitFacts | null;
-  firstSickDay: string | null;
-  absencePercentage: number | null;
-  asOf: Date | null;
-}
-
-export interface SickCaseRecoveredEvent {
-  sickCaseId: string;
-  personId: string | null;
-  recoveredOn: string;
-}
-
-export interface PersonChangedEvent {
-  personId: string;
-  units: UnitFacts | null;
-}
+/*
+ * Dossier's events, checked on arrival so that a malformed event fails loudly instead of landing
+ * in the log. The read model keeps the payload as it came (ids, dates, percentages, flags; never
+ * medical content) and derives its tables from it in SQL.
+ */
 
 export { InvalidEventError };
 
+function timestamp(event: string, raw: RawEvent, field: string): Date {
+  const value = new Date(String(raw[field]));
+  if (isAbsent(raw[field]) || Number.isNaN(value.getTime()))
+    throw new InvalidEventError(`${event}: ${field} must be an ISO timestamp`);
+  return value;
+}
 
 function percentage(event: string, raw: RawEvent, field: string): number {
   const value = raw[field];
@@ -55,67 +32,67 @@ function percentage(event: string, raw: RawEvent, field: string): number {
   return value;
 }
 
-function timestamp(event: string, raw: RawEvent, ...fields: string[]): Date | null {
-  for (const field of fields) {
-    if (isAbsent(raw[field])) continue;
-    const value = new Date(String(raw[field]));
-    if (Number.isNaN(value.getTime()))
-      throw new InvalidEventError(`${event}: ${field} must be an ISO timestamp`);
-    return value;
+const OCCURRED_AT: Record<string, string> = {
+  'sick-case.reported': 'reportedAt',
+  'sick-case.changed': 'changedAt',
+  'sick-case.recovered': 'recoveredAt',
+};
+
+/** A sick-case event: the whole state of the case, ordered by when dossier stated it. */
+export function parseSickCaseEvent(event: 'sick-case.reported' | 'sick-case.changed' | 'sick-case.recovered', payload: unknown): LogEntry {
+  const raw = eventRecord(event, payload);
+  const sickCaseId = eventUuid(event, raw, 'sickCaseId');
+  const personId = eventUuid(event, raw, 'personId');
+  eventUuid(event, raw, 'employerId');
+  eventOptionalUuid(event, raw, 'divisionId');
+  eventOptionalUuid(event, raw, 'departmentId');
+  eventOptionalUuid(event, raw, 'employmentId');
+  const firstSickDay = eventDate(event, raw, 'firstSickDay');
+  if (!isAbsent(raw.recoveredOn)) {
+    const recoveredOn = eventDate(event, raw, 'recoveredOn');
+    if (recoveredOn < firstSickDay) throw new InvalidEventError(`${event}: recoveredOn before firstSickDay`);
   }
-  return null;
+  if (!isAbsent(raw.absencePercentage)) percentage(event, raw, 'absencePercentage');
+  const course = isAbsent(raw.absenceCourse) ? [] : raw.absenceCourse;
+  if (!Array.isArray(course)) throw new InvalidEventError(`${event}: absenceCourse must be a list`);
+  for (const point of course) {
+    const record = eventRecord(`${event} absenceCourse`, point);
+    eventDate(event, record, 'from');
+    percentage(event, record, 'absencePercentage');
+  }
+  // The field that dates the event; a replay of an event published without it keeps its order by arrival.
+  const field = OCCURRED_AT[event]!;
+  const occurredAt = isAbsent(raw[field]) ? timestamp(event, raw, 'reportedAt') : timestamp(event, raw, field);
+  return { event, subjectId: sickCaseId, personId, occurredAt, payload: raw };
 }
 
-function units(event: string, raw: RawEvent): UnitFacts | null {
-  if (isAbsent(raw.employerId)) return null;
-  return {
-    employerId: eventUuid(event, raw, 'employerId'),
-    divisionId: eventOptionalUuid(event, raw, 'divisionId'),
-    departmentId: eventOptionalUuid(event, raw, 'departmentId'),
-  };
-}
-
-export function parseSickCaseReported(payload: unknown): SickCaseReportedEvent {
-  const event = 'sick-case.reported';
+export function parseEmploymentChanged(payload: unknown): LogEntry {
+  const event = 'employment.changed';
   const raw = eventRecord(event, payload);
-  return {
-    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
-    personId: eventUuid(event, raw, 'personId'),
-    employerId: eventUuid(event, raw, 'employerId'),
-    divisionId: eventOptionalUuid(event, raw, 'divisionId'),
-    departmentId: eventOptionalUuid(event, raw, 'departmentId'),
-    firstSickDay: eventDate(event, raw, 'firstSickDay'),
-    absencePercentage: isAbsent(raw.absencePercentage) ? 100 : percentage(event, raw, 'absencePercentage'),
-    asOf: timestamp(event, raw, 'reportedAt'),
-  };
+  const employmentId = eventUuid(event, raw, 'employmentId');
+  const personId = eventUuid(event, raw, 'personId');
+  eventUuid(event, raw, 'employerId');
+  eventOptionalUuid(event, raw, 'divisionId');
+  eventOptionalUuid(event, raw, 'departmentId');
+  const startDate = eventDate(event, raw, 'startDate');
+  if (!isAbsent(raw.endDate) && eventDate(event, raw, 'endDate') < startDate)
+    throw new InvalidEventError(`${event}: endDate before startDate`);
+  const factor = raw.partTimeFactor;
+  if (typeof factor !== 'number' || !(factor > 0 && factor <= 1))
+    throw new InvalidEventError(`${event}: partTimeFactor must be a number in (0, 1]`);
+  return { event, subjectId: employmentId, personId, occurredAt: timestamp(event, raw, 'changedAt'), payload: raw };
 }
 
-/** A change of the absence course; every field but the id is optional. */
-export function parseSickCaseChanged(payload: unknown): SickCaseChangedEvent {
-  const event = 'sick-case.changed';
-  const raw = eventRecord(event, payload);
-  return {
-    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
-    personId: eventOptionalUuid(event, raw, 'personId'),
-    units: units(event, raw),
-    firstSickDay: isAbsent(raw.firstSickDay) ? null : eventDate(event, raw, 'firstSickDay'),
-    absencePercentage: isAbsent(raw.absencePercentage) ? null : percentage(event, raw, 'absencePercentage'),
-    asOf: timestamp(event, raw, 'changedAt', 'occurredAt'),
-  };
-}
-
-export function parseSickCaseRecovered(payload: unknown): SickCaseRecoveredEvent {
-  const event = 'sick-case.recovered';
-  const raw = eventRecord(event, payload);
-  return {
-    sickCaseId: eventUuid(event, raw, 'sickCaseId'),
-    personId: eventOptionalUuid(event, raw, 'personId'),
-    recoveredOn: eventDate(event, raw, 'recoveredOn'),
-  };
-}
-
-export function parsePersonChanged(payload: unknown): PersonChangedEvent {
+/** Only the placement (units) of the person matters to reporting. */
+export function parsePersonChanged(payload: unknown): LogEntry {
   const event = 'person.changed';
   const raw = eventRecord(event, payload);
-  return { personId: eventUuid(event, raw, 'personId'), units: units(event, raw) };
+  const personId = eventUuid(event, raw, 'personId');
+  if (!isAbsent(raw.employerId)) eventUuid(event, raw, 'employerId');
+  eventOptionalUuid(event, raw, 'divisionId');
+  eventOptionalUuid(event, raw, 'departmentId');
+  const units = { employerId: raw.employerId ?? null, divisionId: raw.divisionId ?? null, departmentId: raw.departmentId ?? null };
+  return { event, subjectId: personId, personId, occurredAt: timestamp(event, raw, 'changedAt'), payload: units };
 }
+
+export type { LoggedEvent };

@@ -1,73 +1,50 @@
-import {
-  domainError,
-  forbidden,
-  type Actor,
-  type ServiceDeps,
-  type SubgraphContext,
-} from '@poortwachter/kit';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import { domainError, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { todayIn } from '../domain/dates.js';
-import { summarize, type DurationClass } from '../domain/duration-classes.js';
+import { classRanges, summarize, type DurationClass } from '../domain/duration-classes.js';
+import { validateStatisticsInput, type StatisticsRequest } from '../domain/statistics.js';
 import type { ReportingOptions } from '../options.js';
+import { figures, Params, queryAbsenceStatistics, unitCondition, type StatisticsRow } from '../queries/absence-statistics.js';
+import { countScope, optionalEmployer, requireUnitsInScope } from './scope.js';
+import {
+  AbsenceStatistics,
+  AbsenceStatisticsInput,
+  AbsenceStatisticsRow,
+  MonthlyAbsencePercentage,
+} from './statistics-types.js';
 import { DurationClassCount } from './types.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoDate = (date: Date | string) => (typeof date === 'string' ? date : date.toISOString().slice(0, 10));
 
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+export const MAX_MONTHS = 36;
 
-/**
- * The facts a caller may count, as SQL. Statistics are for the employer's HR and the arbodienst's
- * administrator; an employerId narrows the result and must lie within the caller's scope.
- */
-export async function factScope(
-  dataSource: DataSource,
-  actor: Actor,
-  employerId: string | null,
-  params: Params,
-): Promise<string> {
-  const identity = actor.requireRole('EMPLOYER', 'ADMIN');
-  if (employerId !== null && !UUID.test(employerId)) {
-    throw domainError('BAD_USER_INPUT', 'employerId is not a valid id.', { field: 'employerId' });
-  }
-  const conditions: string[] = [];
-  if (employerId !== null) conditions.push(`f.employer_id = ${params.add(employerId.toLowerCase())}::uuid`);
-  if (identity.role === 'EMPLOYER') {
-    const scope = actor.scope;
-    if (
-      employerId !== null &&
-      !actor.coversUnit({ employerId }) &&
-      !(await unitsBelongTo(dataSource, employerId, scope.divisionIds, scope.departmentIds))
-    ) {
-      throw forbidden(`the statistics of employer ${employerId}`);
-    }
-    conditions.push(`(f.employer_id = ANY(${params.add(scope.employerIds)}::uuid[])
-      OR f.division_id = ANY(${params.add(scope.divisionIds)}::uuid[])
-      OR f.department_id = ANY(${params.add(scope.departmentIds)}::uuid[]))`);
-  }
-  return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
-}
-
-/** Whether a caller scoped to divisions or departments works within the employer. */
-async function unitsBelongTo(
-  dataSource: DataSource,
-  employerId: string,
-  divisionIds: string[],
-  departmentIds: string[],
-): Promise<boolean> {
-  const unitIds = [...divisionIds, ...departmentIds];
-  if (unitIds.length === 0) return false;
-  const rows: unknown[] = await dataSource.query(
-    `SELECT 1 FROM reporting.org_unit WHERE unit_id = ANY($1::uuid[]) AND employer_id = $2 LIMIT 1`,
-    [unitIds, employerId.toLowerCase()],
-  );
-  return rows.length > 0;
+function toRow(row: StatisticsRow, request: StatisticsRequest): AbsenceStatisticsRow {
+  const computed = figures(row);
+  const unit = row.unitId ? { id: row.unitId } : null;
+  const counts: Partial<Record<DurationClass, number>> = {
+    SHORT: row.shortCases,
+    MEDIUM: row.mediumCases,
+    LONG: row.longCases,
+    EXTRA_LONG: row.extraLongCases,
+  };
+  return {
+    period: { key: row.bucketKey, start: row.bucketStart, end: row.bucketEnd, days: computed.days },
+    employer: request.breakdown === 'EMPLOYER' ? unit : null,
+    division: request.breakdown === 'DIVISION' ? unit : null,
+    department: request.breakdown === 'DEPARTMENT' ? unit : null,
+    absencePercentage: computed.absencePercentage,
+    reportFrequency: computed.reportFrequency,
+    averageDuration: computed.averageDuration,
+    zeroAbsencePercentage: computed.zeroAbsencePercentage,
+    sickDays: row.sickDays,
+    employedDays: row.employedDays,
+    averageEmployees: computed.averageEmployees,
+    employees: row.employees,
+    employeesWithAbsence: row.employeesWithAbsence,
+    newReports: row.newReports,
+    endedCases: row.endedCases,
+    durationClasses: summarize(counts, request.boundaries),
+  };
 }
 
 @Resolver()
@@ -76,6 +53,89 @@ export class StatisticsResolver {
     private readonly deps: ServiceDeps,
     private readonly options: ReportingOptions,
   ) {}
+
+  /** Validates, checks the scope and runs the one statistics statement. */
+  async compute(ctx: SubgraphContext, input: AbsenceStatisticsInput, path = 'input') {
+    const scope = countScope(ctx.actor);
+    const request = validateStatisticsInput(
+      {
+        ...input,
+        from: isoDate(input.from),
+        to: isoDate(input.to),
+      },
+      this.options.boundaries,
+      todayIn(),
+      path,
+    );
+    await requireUnitsInScope(this.deps.dataSource, ctx.actor, request.unitIds, `${path}.unitIds`);
+    const rows = await queryAbsenceStatistics(this.deps.dataSource, request, scope);
+    return { request, rows };
+  }
+
+  @Query(() => AbsenceStatistics, {
+    description:
+      'Absence statistics by the Dutch national standard (as Vernet and CBS use it): verzuimpercentage (ZVP), meldingsfrequentie (ZMF), gemiddelde verzuimduur (GZVD), nulverzuim and cases per duration class, per period row and unit. ' +
+      'Computed in SQL from the reporting read model over calendar days; only days inside the period, the employment and the absence count, weighted by part-time factor and absence percentage. ' +
+      'Counts only units in your scope (a team leader: their department). Roles: EMPLOYER, ADMIN, partner clients with reports:read. ' +
+      'Errors: PERIOD_END_BEFORE_START, PERIOD_TOO_LONG, PERIOD_IN_FUTURE, UNIT_OUT_OF_SCOPE, INVALID_DURATION_CLASSES, BAD_USER_INPUT, each with extensions.field (e.g. input.to).',
+  })
+  async absenceStatistics(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('input', () => AbsenceStatisticsInput, { description: 'Period, grouping, units and method.' })
+    input: AbsenceStatisticsInput,
+  ): Promise<AbsenceStatistics> {
+    const { request, rows } = await this.compute(ctx, input);
+    return {
+      from: request.from,
+      to: request.to,
+      grouping: request.grouping,
+      breakdown: request.breakdown,
+      weighting: request.weighting,
+      rows: rows.map((row) => toRow(row, request)),
+    };
+  }
+
+  @Query(() => [MonthlyAbsencePercentage], {
+    description:
+      'The absence percentage (ZVP, weighted by part-time factor) per calendar month for the last `months` months, the current month (up to today) last. ' +
+      'For the dashboard widget "Verzuimpercentage per maand": the same figures as absenceStatistics with grouping MONTH and breakdown NONE over your whole scope, or one employer. ' +
+      'Every month is present, with a null percentage where nobody was employed.',
+  })
+  async monthlyAbsencePercentage(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('months', () => Int, {
+      nullable: true,
+      defaultValue: 12,
+      description: `How many months, 1–${MAX_MONTHS} (default 12); else BAD_USER_INPUT with field months.`,
+    })
+    months: number,
+    @Arg('employerId', () => ID, {
+      nullable: true,
+      description: 'Only this employer (within your scope, else FORBIDDEN). Omitted: everything in your scope.',
+    })
+    employerId: string | null,
+  ): Promise<MonthlyAbsencePercentage[]> {
+    const scope = countScope(ctx.actor);
+    if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
+      throw domainError('BAD_USER_INPUT', `months must be from 1 to ${MAX_MONTHS}.`, { field: 'months' });
+    const unitIds = await optionalEmployer(this.deps.dataSource, ctx.actor, employerId);
+    const today = todayIn();
+    const [year, month] = today.split('-').map(Number) as [number, number];
+    const from = new Date(Date.UTC(year, month - months, 1)).toISOString().slice(0, 10);
+    const request = validateStatisticsInput(
+      { from, to: today, grouping: 'MONTH', unitIds },
+      this.options.boundaries,
+      today,
+    );
+    const rows = await queryAbsenceStatistics(this.deps.dataSource, request, scope);
+    return rows.map((row) => ({
+      month: row.bucketKey,
+      start: row.bucketStart,
+      end: row.bucketEnd,
+      absencePercentage: figures(row).absencePercentage,
+      newReports: row.newReports,
+    }));
+  }
 
   @Query(() => [DurationClassCount], {
     description:
@@ -91,21 +151,25 @@ export class StatisticsResolver {
     })
     employerId: string | null,
   ): Promise<DurationClassCount[]> {
+    const scope = countScope(ctx.actor);
+    const employerIds = await optionalEmployer(this.deps.dataSource, ctx.actor, employerId);
     const params = new Params();
-    const scope = await factScope(this.deps.dataSource, ctx.actor, employerId ?? null, params);
+    const conditions = ['TRUE'];
+    if (scope.kind === 'units') conditions.push(unitCondition('c', scope, params));
+    if (employerIds.length > 0) conditions.push(`c.employer_id = ${params.add(employerIds[0])}::uuid`);
     const today = params.add(todayIn());
-    const { shortMaxDays, mediumMaxDays, longMaxDays } = this.options.boundaries;
+    const ranges = classRanges(this.options.boundaries);
     const rows: { durationClass: DurationClass; count: number }[] = await this.deps.dataSource.query(
-      `SELECT CASE WHEN o.days <= ${params.add(shortMaxDays)} THEN 'SHORT'
-                   WHEN o.days <= ${params.add(mediumMaxDays)} THEN 'MEDIUM'
-                   WHEN o.days <= ${params.add(longMaxDays)} THEN 'LONG'
+      `SELECT CASE WHEN o.days <= ${params.add(ranges[0]!.maxDays)} THEN 'SHORT'
+                   WHEN o.days <= ${params.add(ranges[1]!.maxDays)} THEN 'MEDIUM'
+                   WHEN o.days <= ${params.add(ranges[2]!.maxDays)} THEN 'LONG'
                    ELSE 'EXTRA_LONG' END AS "durationClass",
               count(*)::int AS count
-         FROM (SELECT ${today}::date - f.first_sick_day + 1 AS days
-                 FROM reporting.absence_fact f
-                WHERE f.first_sick_day <= ${today}::date
-                  AND (f.recovered_on IS NULL OR f.recovered_on > ${today}::date)
-                  AND ${scope}) o
+         FROM (SELECT ${today}::date - c.first_sick_day + 1 AS days
+                 FROM reporting.sick_case c
+                WHERE c.first_sick_day <= ${today}::date
+                  AND (c.recovered_on IS NULL OR c.recovered_on > ${today}::date)
+                  AND ${conditions.join(' AND ')}) o
         GROUP BY 1`,
       params.values,
     );
