@@ -10,6 +10,7 @@ import { ENTITIES } from './entities/index.js';
 import { subscribeHandlers } from './events/handlers.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { reportingOptions, type ReportingOptions } from './options.js';
+import { SavedSelectionResolver } from './resolvers/saved-selection-resolver.js';
 import { StatisticsResolver } from './resolvers/statistics-resolver.js';
 
 /** The reporting subgraph; options default to the environment (duration class boundaries). */
@@ -19,7 +20,7 @@ export function reportingService(options: ReportingOptions = reportingOptions())
     createDataSource: (url) =>
       createDataSource({ schema: 'reporting', entities: ENTITIES, migrations: MIGRATIONS, url }),
     buildSchema: (deps: ServiceDeps) =>
-      buildFederatedSchema({ resolvers: [StatisticsResolver], container: depsContainer(deps, options) }),
+      buildFederatedSchema({ resolvers: [StatisticsResolver, SavedSelectionResolver], container: depsContainer(deps, options) }),
     subscribe: subscribeHandlers,
   };
 }

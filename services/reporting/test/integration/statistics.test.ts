@@ -328,3 +328,25 @@ describe('the read model after a rebuild', () => {
     expect(await rows({ ...Q1, grouping: 'MONTH', breakdown: 'DEPARTMENT' })).toEqual(figuresBefore);
   });
 });
+
+describe('saved selections', () => {
+  const SAVE = `mutation ($name: String!, $input: AbsenceStatisticsInput!) { saveSelection(name: $name, input: $input) { id name input } }`;
+  const LIST = `{ savedSelections { id name input } }`;
+  const input = { from: '2025-01-01', to: '2025-03-31', grouping: 'MONTH', breakdown: 'DEPARTMENT', unitIds: [E] };
+
+  it('are saved per user, replaced by name, reusable as input, and private', async () => {
+    const saved = await graphql<{ saveSelection: { id: string; input: Record<string, unknown> } }>(running.url, hr, SAVE, { name: ' Q1 per afdeling ', input });
+    expect(saved.errors).toBeUndefined();
+    await graphql(running.url, hr, SAVE, { name: 'Q1 per afdeling', input: { ...input, grouping: 'QUARTER' } });
+    const listed = await graphql<{ savedSelections: { id: string; name: string; input: Record<string, unknown> }[] }>(running.url, hr, LIST);
+    expect(listed.data!.savedSelections.map((entry) => [entry.id, entry.name, entry.input.grouping])).toEqual([
+      [saved.data!.saveSelection.id, 'Q1 per afdeling', 'QUARTER'],
+    ]);
+    const reused = await rows(listed.data!.savedSelections[0]!.input, hr);
+    expect(reused.map((row) => row.period.key)).toEqual(['2025-Q1', '2025-Q1']);
+    expect((await graphql<{ savedSelections: unknown[] }>(running.url, otherHr, LIST)).data!.savedSelections).toEqual([]);
+    const empty = await graphql(running.url, hr, SAVE, { name: '  ', input });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect((await graphql(running.url, caseManager, LIST)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
