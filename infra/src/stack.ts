@@ -35,7 +35,21 @@ export interface StackOptions {
   publicHost?: string;
   /** Subgraphs expose their SQL statement count (benchmarks and N+1 tests), even in production mode. */
   exposeSqlStatementCount?: boolean;
+  /**
+   * Called when a supervised process (a subgraph or the gateway) keeps exiting: restarted
+   * `RESTART_LIMIT` times within `RESTART_WINDOW_MS` and down again. The stack is then beyond
+   * repair; the caller stops it.
+   */
+  onFatal?: (error: Error) => void;
+  /** Called with the PIDs of the running processes whenever they change (after a start or restart). */
+  onProcessesChanged?: (pids: Record<string, number>) => void;
 }
+
+/** Restarts allowed within the window before the supervisor gives up. */
+export const RESTART_LIMIT = 5;
+export const RESTART_WINDOW_MS = 60_000;
+/** Wait before the n-th restart in a row: 0.5 s, 1 s, 2 s, 4 s, then 8 s. */
+export const restartDelayMs = (attempt: number) => Math.min(500 * 2 ** (attempt - 1), 8000);
 
 export interface Stack {
   ports: Record<PortName, number>;
@@ -49,6 +63,8 @@ export interface Stack {
   env: NodeJS.ProcessEnv;
   stopService(name: ServiceName): Promise<void>;
   startService(name: ServiceName): Promise<void>;
+  /** PIDs of the running subgraph and gateway processes, by name. */
+  pids(): Record<string, number>;
   stopFrontend(name: FrontendName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -136,6 +152,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const children = new Map<string, ChildProcess>();
   const servers = new Map<string, http.Server>();
+  let stopping = false;
+  /** Recent output per process, to show why a process that keeps failing failed. */
+  const recentLines = new Map<string, string[]>();
+  const restarts = new Map<string, number[]>();
+
+  const reportProcesses = () =>
+    options.onProcessesChanged?.(Object.fromEntries([...children].flatMap(([name, child]) => (child.pid ? [[name, child.pid]] : []))));
 
   const spawnNode = (name: string, script: string): ChildProcess => {
     const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -146,13 +169,53 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         buffered += chunk;
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
-        for (const line of lines) if (line.trim()) log(name, line);
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          log(name, line);
+          const recent = recentLines.get(name) ?? [];
+          recent.push(line);
+          recentLines.set(name, recent.slice(-5));
+        }
       });
     };
     forward(child.stdout);
     forward(child.stderr);
     children.set(name, child);
+    child.once('exit', (code, signal) => onExit(name, child, code, signal));
+    reportProcesses();
     return child;
+  };
+
+  // Supervision: a process that exits while it should run is restarted with backoff. Wanted
+  // stops (stopChild, stop) remove the process from `children` first, so they never count.
+  const restarters = new Map<string, () => Promise<void>>();
+  const onExit = (name: string, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (children.get(name) !== child || stopping) return;
+    children.delete(name);
+    const now = Date.now();
+    const recent = (restarts.get(name) ?? []).filter((at) => now - at < RESTART_WINDOW_MS);
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (recent.length >= RESTART_LIMIT) {
+      const lastLines = (recentLines.get(name) ?? []).join(' | ');
+      options.onFatal?.(
+        new Error(
+          `${name} exited (${how}) ${RESTART_LIMIT + 1} times within ${RESTART_WINDOW_MS / 1000} s, so Poortwachter stops; its last lines were: ${lastLines || '(none)'}. Fix the cause and run npm start again (VERBOSE=1 shows every log line).`,
+        ),
+      );
+      return;
+    }
+    recent.push(now);
+    restarts.set(name, recent);
+    const delay = restartDelayMs(recent.length);
+    log('supervisor', `${name} exited unexpectedly (${how}); restarting it in ${(delay / 1000).toFixed(1)} s (restart ${recent.length} of at most ${RESTART_LIMIT} within ${RESTART_WINDOW_MS / 1000} s)`);
+    setTimeout(() => {
+      // A stop that began meanwhile (Ctrl-C reaches every process of the group at once) wins.
+      if (stopping || children.has(name)) return;
+      restarters
+        .get(name)?.()
+        .then(() => log('supervisor', `${name} is running again`))
+        .catch((error) => log('supervisor', `${name} did not come back: ${(error as Error).message}`));
+    }, delay).unref();
   };
 
   const stopChild = async (name: string) => {
@@ -169,13 +232,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const startService = async (name: ServiceName) => {
     const script = path.join(packageDir(`@poortwachter/${name}-service`), 'dist', 'main.js');
+    restarters.set(name, () => startService(name));
     const child = spawnNode(name, script);
     await waitForHealth(`http://127.0.0.1:${ports[name]}/health`, child, 90_000).catch((error) => {
-      throw new Error(`The ${name} subgraph did not start: ${(error as Error).message}`);
+      throw new Error(`The ${name} subgraph did not start: ${(error as Error).message}${lastLinesOf(name)}`);
     });
   };
 
+  const startGateway = async () => {
+    restarters.set('gateway', startGateway);
+    const gateway = spawnNode('gateway', path.join(packageDir('@poortwachter/gateway'), 'dist', 'main.js'));
+    await waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000).catch((error) => {
+      throw new Error(`The gateway did not start: ${(error as Error).message}${lastLinesOf('gateway')}`);
+    });
+  };
+
+  const lastLinesOf = (name: string) => {
+    const lines = recentLines.get(name);
+    return lines?.length ? `; its last lines: ${lines.join(' | ')}` : '';
+  };
+
   const stopAll = async () => {
+    stopping = true;
     await Promise.all([...children.keys()].map(stopChild));
     await Promise.all([...servers.values()].map(closeServer));
     servers.clear();
@@ -187,10 +265,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // start together; each owns its schema, so their migrations cannot collide.
     await startService('dossier');
     await Promise.all(SERVICE_NAMES.filter((name) => name !== 'dossier').map(startService));
-    const gateway = spawnNode('gateway', path.join(packageDir('@poortwachter/gateway'), 'dist', 'main.js'));
-    await waitForHealth(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000).catch((error) => {
-      throw new Error(`The gateway did not start: ${(error as Error).message}`);
-    });
+    await startGateway();
 
     if (options.withFrontends) {
       const remotes = {
@@ -235,6 +310,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     stopService: (name) => stopChild(name),
     startService,
+    pids: () => Object.fromEntries([...children].flatMap(([name, child]) => (child.pid ? [[name, child.pid]] : []))),
     stopFrontend: async (name) => {
       const server = servers.get(name);
       if (server) {
