@@ -10,6 +10,7 @@ import { MIGRATIONS } from './migrations/index.js';
 import { AccessLogResolver } from './resolvers/access-log-resolver.js';
 import { AccountResolver } from './resolvers/account-resolver.js';
 import { AdminResolver, UserAdminFieldsResolver } from './resolvers/admin-resolver.js';
+import { DashboardResolver } from './resolvers/dashboard-resolver.js';
 import { Notifications } from './events/notifications.js';
 import { Messaging } from './messaging/outbox.js';
 import { identitySettings } from './settings.js';
@@ -53,7 +54,7 @@ export const service: ServiceModule = {
   buildSchema(deps: ServiceDeps) {
     return buildFederatedSchema(
       {
-        resolvers: [UserResolver, UserAdminFieldsResolver, PersonUserResolver, AccessLogResolver, AccountResolver, AdminResolver],
+        resolvers: [UserResolver, UserAdminFieldsResolver, PersonUserResolver, AccessLogResolver, AccountResolver, AdminResolver, DashboardResolver],
         orphanedTypes: [PersonRef],
         container: depsContainer(deps, createIdentityServices(deps)),
         scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
