@@ -40,6 +40,7 @@ export interface AddActivityCommand {
   activityTypeCode: string;
   deadline: string;
   remarks: string | null;
+  documentId?: string | null;
 }
 
 /** What `activity.handled` tells other services: ids and dates, never the texts. */
@@ -58,6 +59,7 @@ interface CatalogueType {
   title: string;
   role: ActivityRole;
   kind: ActivityKind;
+  linksDocument: boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ export class ActivityCommands {
           deadline: command.followUp.deadline,
           remarks: command.followUp.remarks,
           followUpOf: activity.id,
+          documentId: null,
         });
       }
       const event: ActivityHandledEvent = {
@@ -143,6 +146,10 @@ export class ActivityCommands {
     checkLength('remarks', command.remarks, MAX_REMARKS_LENGTH);
     if (!isUuid(command.personId)) throw personNotFound(command.personId);
     if (command.sickCaseId !== null && !isUuid(command.sickCaseId)) throw sickCaseNotFound(command.sickCaseId);
+    const documentId = command.documentId ?? null;
+    if (documentId !== null && !isUuid(documentId)) {
+      throw domainError('BAD_USER_INPUT', 'documentId is not a document id.', { field: 'documentId' });
+    }
 
     const id = await this.deps.dataSource.transaction(async (manager) => {
       const [placement] = (await manager.query(
@@ -162,6 +169,16 @@ export class ActivityCommands {
         if (!sickCase) throw sickCaseNotFound(command.sickCaseId);
       }
       const type = await this.creatableType(manager, writing, command.activityTypeCode);
+      if (type.linksDocument && documentId === null) {
+        throw domainError('BAD_USER_INPUT', `Activity type ${type.code} records a document: give documentId.`, {
+          field: 'documentId',
+        });
+      }
+      if (!type.linksDocument && documentId !== null) {
+        throw domainError('BAD_USER_INPUT', `Activity type ${type.code} does not record a document.`, {
+          field: 'documentId',
+        });
+      }
       return insertActivity(manager, {
         personId: command.personId,
         sickCaseId: command.sickCaseId,
@@ -170,6 +187,7 @@ export class ActivityCommands {
         deadline: command.deadline,
         remarks: command.remarks,
         followUpOf: null,
+        documentId,
       });
     });
     ctx.accessLog.change('activity', 'create', command.personId);
@@ -191,7 +209,7 @@ export class ActivityCommands {
    */
   private async creatableType(manager: EntityManager, writing: ActivityRole | 'ALL', code: string): Promise<CatalogueType> {
     const [type] = (await manager.query(
-      `SELECT code, category, title, role, kind FROM activities.activity_type WHERE code = $1`,
+      `SELECT code, category, title, role, kind, links_document AS "linksDocument" FROM activities.activity_type WHERE code = $1`,
       [code],
     )) as CatalogueType[];
     if (!type) {
@@ -233,12 +251,16 @@ async function insertActivity(
     deadline: string;
     remarks: string | null;
     followUpOf: string | null;
+    documentId: string | null;
   },
 ): Promise<string> {
+  // Recording an imported document is the action itself: done the moment it is recorded.
+  const done = values.type.linksDocument;
   const [row] = (await manager.query(
     `INSERT INTO activities.activity
-            (person_id, sick_case_id, activity_type_code, follow_up_of, title, role, kind, signal_date, deadline, status, remarks)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'OPEN', $10)
+            (person_id, sick_case_id, activity_type_code, follow_up_of, title, role, kind, signal_date, deadline, status, remarks,
+             document_id, handled_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $12, CASE WHEN $11 = 'HANDLED' THEN now() END)
      RETURNING id`,
     [
       values.personId,
@@ -251,6 +273,8 @@ async function insertActivity(
       values.signalDate,
       values.deadline,
       values.remarks,
+      done ? 'HANDLED' : 'OPEN',
+      values.documentId,
     ],
   )) as { id: string }[];
   return row!.id;

@@ -170,16 +170,25 @@ export interface OpenActivityRef {
   id: string;
   kind: ActivityKind;
   signalDate: string;
+  /** Closed by an import as done in an earlier system; set together with `deadline`. */
+  imported?: boolean;
+  deadline?: string;
 }
 
 /**
  * On recovery, activities not yet due fall away, and reminders already shown close: once the
- * employee works again there is nothing left to remind the employer of.
+ * employee works again there is nothing left to remind the employer of. Steps an import closed
+ * fall away too when the trajectory never reached them (signalled after the recovery, or a reminder
+ * still running at the recovery); imported steps reached before it stay done.
  */
 export function planRecovery(open: readonly OpenActivityRef[], recoveredOn: string): string[] {
   const recovered = toDayNumber(recoveredOn);
   return open
-    .filter((activity) => toDayNumber(activity.signalDate) > recovered || activity.kind === 'REMINDER')
+    .filter((activity) => {
+      if (toDayNumber(activity.signalDate) > recovered) return true;
+      if (activity.kind !== 'REMINDER') return false;
+      return !activity.imported || toDayNumber(activity.deadline ?? activity.signalDate) > recovered;
+    })
     .map((activity) => activity.id);
 }
 

@@ -26,6 +26,11 @@ export class ActivityTypeEntity {
   @Column('text')
   kind: ActivityKind;
 
+  /** The number the catalogue shows ("14. WG – Importeren document"); unique. */
   @Column('int')
   position: number;
+
+  /** Activities of this type record a document of the dossier (the import of an own document). */
+  @Column('boolean', { name: 'links_document', default: false })
+  linksDocument: boolean;
 }

@@ -30,6 +30,10 @@ export class ActivityEntity {
   @Column('uuid', { name: 'follow_up_of', nullable: true })
   followUpOf: string | null;
 
+  /** The dossier document an "Importeren document" activity records (owned by dossier). */
+  @Column('uuid', { name: 'document_id', nullable: true })
+  documentId: string | null;
+
   /** First sick day of the period carrying the activity. */
   @Column('date', { name: 'period_start', nullable: true })
   periodStart: string | null;

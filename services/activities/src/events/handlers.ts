@@ -97,15 +97,18 @@ async function insertPlanned(manager: EntityManager, planned: PlannedActivity[])
 
 /** Closes what a recovery makes moot among the activities this sick case carries. */
 async function applyRecovery(manager: EntityManager, sickCaseId: string, recoveredOn: string): Promise<void> {
-  const open: { id: string; kind: ActivityKind; signalDate: string }[] = await manager.query(
-    `SELECT id, kind, signal_date::text AS "signalDate" FROM activities.activity WHERE sick_case_id = $1 AND status = 'OPEN'`,
+  // Steps an import closed as "done earlier" count as open here: a trajectory that ended with the
+  // recovery never reached the steps after it, whatever the previous system (or the demo data) said.
+  const open: { id: string; kind: ActivityKind; signalDate: string; deadline: string; imported: boolean }[] = await manager.query(
+    `SELECT id, kind, signal_date::text AS "signalDate", deadline::text AS deadline, status <> 'OPEN' AS imported FROM activities.activity
+      WHERE sick_case_id = $1 AND (status = 'OPEN' OR closed_reason = 'IMPORTED')`,
     [sickCaseId],
   );
   const ids = planRecovery(open, recoveredOn);
   if (ids.length === 0) return;
   await manager.query(
-    `UPDATE activities.activity SET status = 'CANCELLED', closed_reason = 'RECOVERY', updated_at = now()
-      WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`,
+    `UPDATE activities.activity SET status = 'CANCELLED', closed_reason = 'RECOVERY', conclusion = NULL, updated_at = now()
+      WHERE id = ANY($1::uuid[]) AND (status = 'OPEN' OR closed_reason = 'IMPORTED')`,
     [ids],
   );
 }

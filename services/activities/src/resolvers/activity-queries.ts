@@ -1,7 +1,32 @@
 import type { Actor } from '@poortwachter/kit';
 import type { DataSource } from 'typeorm';
 import type { ActivityKind, ActivityRole, ActivityStatus } from '../domain/protocol.js';
-import type { Activity } from './types.js';
+import type { Activity, ActivitySortField, SortDirection } from './types.js';
+
+export interface PersonActivitiesQuery {
+  personId: string;
+  statuses: readonly ActivityStatus[] | null;
+  role: ActivityRole | null;
+  search: string | null;
+  sort: ActivitySortField;
+  direction: SortDirection;
+  offset: number;
+  limit: number;
+}
+
+const SORT_COLUMNS: Record<Exclude<ActivitySortField, 'CURRENT_FIRST'>, string> = {
+  DEADLINE: 'a.deadline',
+  SIGNAL_DATE: 'a.signal_date',
+  TITLE: 'lower(a.title)',
+  ROLE: 'a.role',
+  STATUS: "CASE a.status WHEN 'OPEN' THEN 0 WHEN 'HANDLED' THEN 1 ELSE 2 END",
+};
+
+const CURRENT_FIRST = `(a.status = 'OPEN') DESC, CASE WHEN a.status = 'OPEN' THEN a.deadline END ASC,
+  COALESCE(a.handled_at::date, a.deadline) DESC, a.signal_date DESC`;
+
+/** Escapes LIKE wildcards so a search for "50%" looks for those characters. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** Partner software reads activities only with this OAuth scope. */
 export const ACTIVITIES_READ_SCOPE = 'activities:read';
@@ -32,7 +57,7 @@ export const UNIT = {
 export const COLUMNS = `
   a.id, a.title, a.role, a.kind, a.signal_date::text AS "signalDate", a.deadline::text AS "deadline", a.status,
   a.conclusion, a.remarks, a.handled_at AS "handledAt", a.sick_case_id AS "sickCaseId", a.person_id AS "personId",
-  a.follow_up_of AS "followUpOfId"`;
+  a.follow_up_of AS "followUpOfId", a.document_id AS "documentId"`;
 
 /**
  * The SQL condition limiting activities to what the caller may see, or null when they see none.
@@ -92,11 +117,12 @@ export class ActivityQueries {
     );
   }
 
+  /** Current work first (open, by deadline), then what was closed, newest first: as the dossier lists them. */
   byPersons(actor: Actor, personIds: readonly string[]): Promise<Activity[]> {
     return this.select(
       actor,
       (params) => `a.person_id = ANY(${params.add(personIds)}::uuid[])`,
-      'a.signal_date, a.deadline, a.title',
+      `${CURRENT_FIRST}, a.title, a.id`,
     );
   }
 
@@ -122,6 +148,39 @@ export class ActivityQueries {
         ${window.overdueBefore ? `AND a.deadline < ${params.add(window.overdueBefore)}::date` : ''}`,
       'a.deadline, a.signal_date, a.title, a.id',
     );
+  }
+
+  /**
+   * One page of a person's activities and the total, in one statement. CURRENT_FIRST puts the open
+   * work first, earliest deadline first (what is due now), then what was closed, newest first.
+   */
+  async personPage(actor: Actor, query: PersonActivitiesQuery): Promise<{ items: Activity[]; total: number }> {
+    const params = new Params();
+    const visible = visibilityCondition(actor, params);
+    if (visible === null) return { items: [], total: 0 };
+    const conditions = [visible, `a.person_id = ${params.add(query.personId)}::uuid`];
+    if (query.statuses?.length) conditions.push(`a.status = ANY(${params.add(query.statuses)}::text[])`);
+    if (query.role) conditions.push(`a.role = ${params.add(query.role)}`);
+    if (query.search) conditions.push(`a.title ILIKE ${params.add(likePattern(query.search))}`);
+    const direction = query.direction === 'DESC' ? 'DESC' : 'ASC';
+    const order =
+      query.sort === 'CURRENT_FIRST' ? CURRENT_FIRST : `${SORT_COLUMNS[query.sort]} ${direction}, a.deadline ${direction}`;
+    const rows: (Activity & { total: string })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM}
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY ${order}, a.title, a.id
+        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`,
+      params.values,
+    );
+    if (rows.length === 0 && query.offset > 0) {
+      // Beyond the last page: still report how many there are.
+      const [{ total }] = (await this.dataSource.query(
+        `SELECT count(*) AS total ${FROM} WHERE ${conditions.join(' AND ')}`,
+        params.values.slice(0, -2),
+      )) as { total: string }[];
+      return { items: [], total: Number(total) };
+    }
+    return { items: rows.map(({ total: _total, ...row }) => row as Activity), total: Number(rows[0]?.total ?? 0) };
   }
 
   /** Activities matching every given criterion, by signal date. */

@@ -16,7 +16,11 @@ import {
   ActionListArgs,
   Activity,
   ActivityFilter,
+  ActivityPage,
   CancelActivityArgs,
+  DossierDocumentRef,
+  PAGE,
+  PersonActivitiesArgs,
   ActivityType,
   AddActivityInput,
   HandleActivityInput,
@@ -102,7 +106,8 @@ export class ActivityResolver {
   async activityTypes(@Ctx() ctx: SubgraphContext): Promise<ActivityType[]> {
     ctx.actor.requireRole('EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'PLANNER', 'ADMIN');
     return this.deps.dataSource.query(
-      `SELECT code, category, title, role, kind FROM activities.activity_type ORDER BY position`,
+      `SELECT code, category, title, role, kind, position AS number, links_document AS "linksDocument"
+         FROM activities.activity_type ORDER BY position`,
     );
   }
 
@@ -124,6 +129,42 @@ export class ActivityResolver {
     const activities = await this.queries.list(ctx.actor, filter ?? {});
     logReads(ctx, activities);
     return activities;
+  }
+
+  @Query(() => ActivityPage, {
+    description:
+      "A person's activities of every role (Activiteiten in the dossier), searched, sorted and paged on the server; " +
+      'by default the open ones first by deadline, then the closed ones newest first. Outside your scope: an empty page. ' +
+      'Partner software needs the scope activities:read. Errors: BAD_USER_INPUT (page, search).',
+  })
+  async personActivities(
+    @Args(() => PersonActivitiesArgs) { personId, filter, sort, page }: PersonActivitiesArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ActivityPage> {
+    // The dossier's Activiteiten folder: not a planner screen (the planner invites from the agenda).
+    ctx.actor.requireRole('EMPLOYER', 'OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'ADMIN', 'API_CLIENT');
+    ctx.actor.requireApiScope(ACTIVITIES_READ_SCOPE);
+    const offset = page?.offset ?? 0;
+    const limit = page?.limit ?? PAGE.defaultLimit;
+    if (!Number.isInteger(offset) || offset < 0) throw domainError('BAD_USER_INPUT', 'offset must be 0 or more.', { field: 'page.offset' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE.maxLimit) {
+      throw domainError('BAD_USER_INPUT', `limit must be 1 to ${PAGE.maxLimit}.`, { field: 'page.limit' });
+    }
+    const search = filter?.search?.trim() || null;
+    if (search && search.length > 100) throw domainError('BAD_USER_INPUT', 'search is at most 100 characters.', { field: 'filter.search' });
+    if (!isUuid(personId)) return Object.assign(new ActivityPage(), { items: [], total: 0 });
+    const result = await this.queries.personPage(ctx.actor, {
+      personId,
+      statuses: filter?.statuses ?? null,
+      role: filter?.role ?? null,
+      search,
+      sort: sort?.field ?? 'CURRENT_FIRST',
+      direction: sort?.direction ?? 'ASC',
+      offset,
+      limit,
+    });
+    logReads(ctx, result.items);
+    return Object.assign(new ActivityPage(), result);
   }
 
   @Mutation(() => Activity, {
@@ -164,8 +205,10 @@ export class ActivityResolver {
 
   @Mutation(() => Activity, {
     description:
-      'Adds an open activity from the catalogue to a person in your units, signalled today. ' +
-      'Codes: PERSON_NOT_FOUND, SICK_CASE_NOT_FOUND, UNKNOWN_ACTIVITY_TYPE, INVALID_DEADLINE, TEXT_TOO_LONG, FORBIDDEN. ' +
+      'Adds an open activity from the catalogue to a person in your units, signalled today; a type that records a document ' +
+      '("14. WG – Importeren document") is handled at once, with the document. ' +
+      'Codes: PERSON_NOT_FOUND, SICK_CASE_NOT_FOUND, UNKNOWN_ACTIVITY_TYPE, INVALID_DEADLINE, TEXT_TOO_LONG, ' +
+      'BAD_USER_INPUT (field documentId: missing for a type that records a document, or given for one that does not), FORBIDDEN. ' +
       'Partner software needs the scope activities:write.',
   })
   addActivity(
@@ -178,7 +221,16 @@ export class ActivityResolver {
       activityTypeCode: input.activityTypeCode,
       deadline: isoDateOf(input.deadline),
       remarks: input.remarks ?? null,
+      documentId: input.documentId ?? null,
     });
+  }
+
+  @FieldResolver(() => DossierDocumentRef, {
+    nullable: true,
+    description: 'The dossier document this activity records ("Importeren document"); null when none, or when you may not see it.',
+  })
+  document(@Root() activity: Activity): DossierDocumentRef | null {
+    return activity.documentId ? { id: activity.documentId } : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Open and its deadline has passed.' })
@@ -233,7 +285,7 @@ export class PersonActivitiesResolver {
 
   @FieldResolver(() => [Activity], {
     nullable: true,
-    description: "The person's activities of every role, by signal date. Empty for employees; null (with an error) when activities are unavailable.",
+    description: "The person's activities of every role: open ones first by deadline, then closed ones newest first. Empty for employees; null (with an error) when activities are unavailable.",
   })
   activities(@Root() person: PersonRef, @Ctx() ctx: SubgraphContext): Promise<Activity[]> {
     return activityLoaders(this.queries, ctx).byPerson.load(person.id);

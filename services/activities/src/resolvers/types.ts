@@ -128,6 +128,15 @@ export class Activity {
   sickCaseId: string | null;
   personId: string;
   followUpOfId: string | null;
+  documentId: string | null;
+}
+
+/** Dossier owns the documents; an "Importeren document" activity only refers to one. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('DossierDocument')
+export class DossierDocumentRef {
+  @Field(() => ID, { description: 'The document’s id.' })
+  id: string;
 }
 
 /** Dossier owns SickCase; activities adds its trajectory. */
@@ -162,6 +171,14 @@ export class ActivityType {
 
   @Field(() => ActivityKindEnum, { description: 'The kind an activity of this type gets.' })
   kind: ActivityKind;
+
+  @Field(() => Int, { description: 'The number the catalogue shows it under, e.g. 14 in "14. WG – Importeren document"; unique.' })
+  number: number;
+
+  @Field(() => Boolean, {
+    description: 'Activities of this type record a document of the dossier: addActivity then needs `documentId` (and is handled at once).',
+  })
+  linksDocument: boolean;
 }
 
 const NO_MEDICAL = 'Never enter medical information (diagnosis, complaints, treatment).';
@@ -234,6 +251,14 @@ export class AddActivityInput {
 
   @Field(() => String, { nullable: true, description: `Remarks, at most 2000 characters. ${NO_MEDICAL}` })
   remarks?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The dossier document the activity records: required for a type with `linksDocument`, refused for other types ' +
+      '(BAD_USER_INPUT with field documentId).',
+  })
+  documentId?: string | null;
 }
 
 @InputType('ActivityFilter', { description: 'Criteria for `activities`; all given criteria must match.' })
@@ -285,4 +310,93 @@ export class CancelActivityArgs {
     description: 'Why it is cancelled, at most 2000 characters. Never enter medical information.',
   })
   remarks?: string | null;
+}
+
+export const PAGE = { defaultLimit: 50, maxLimit: 200 } as const;
+
+// Same shape, defaults and descriptions as dossier's and identity's PageInput: composition merges them.
+@InputType('PageInput', { description: 'Which part of a long list to return (offset paging).' })
+export class PageInput {
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Items to skip, 0 or more.' })
+  offset?: number;
+
+  @Field(() => Int, { nullable: true, defaultValue: PAGE.defaultLimit, description: 'Items to return, 1 to 200.' })
+  limit?: number;
+}
+
+export const ActivitySortFieldEnum = {
+  CURRENT_FIRST: 'CURRENT_FIRST',
+  DEADLINE: 'DEADLINE',
+  SIGNAL_DATE: 'SIGNAL_DATE',
+  TITLE: 'TITLE',
+  ROLE: 'ROLE',
+  STATUS: 'STATUS',
+} as const;
+export type ActivitySortField = keyof typeof ActivitySortFieldEnum;
+registerEnumType(ActivitySortFieldEnum, {
+  name: 'ActivitySortField',
+  description: "The order of a person's activities.",
+  valuesConfig: {
+    CURRENT_FIRST: {
+      description: 'Open activities first by deadline (overdue, then current, then upcoming), then handled and cancelled ones, newest first.',
+    },
+    DEADLINE: { description: 'By deadline.' },
+    SIGNAL_DATE: { description: 'By signal date.' },
+    TITLE: { description: 'By title (Dutch collation).' },
+    ROLE: { description: 'By role (BA, CM, WG).' },
+    STATUS: { description: 'By status (open, handled, cancelled).' },
+  },
+});
+
+export const SortDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
+export type SortDirection = keyof typeof SortDirectionEnum;
+registerEnumType(SortDirectionEnum, {
+  name: 'ActivitySortDirection',
+  description: 'Ascending or descending.',
+  valuesConfig: { ASC: { description: 'Smallest, earliest or A first.' }, DESC: { description: 'Largest, latest or Z first.' } },
+});
+
+@InputType('ActivitySortInput', { description: "How to order a person's activities." })
+export class ActivitySortInput {
+  @Field(() => ActivitySortFieldEnum, { description: 'The column to sort by.' })
+  field: ActivitySortField;
+
+  @Field(() => SortDirectionEnum, { nullable: true, defaultValue: 'ASC', description: 'ASC (default) or DESC; ignored for CURRENT_FIRST.' })
+  direction?: SortDirection | null;
+}
+
+@InputType('PersonActivitiesFilter', { description: "Criteria for a person's activities; all given criteria must match." })
+export class PersonActivitiesFilter {
+  @Field(() => [ActivityStatusEnum], { nullable: true, description: 'Only activities with one of these statuses.' })
+  statuses?: ActivityStatus[] | null;
+
+  @Field(() => ActivityRoleEnum, { nullable: true, description: 'Only activities of this role (WG, BA, CM).' })
+  role?: ActivityRole | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the title (case-insensitive), at most 100 characters.' })
+  search?: string | null;
+}
+
+@ArgsType()
+export class PersonActivitiesArgs {
+  @Field(() => ID, { description: 'The person. Outside your scope (or unknown): an empty page.' })
+  personId: string;
+
+  @Field(() => PersonActivitiesFilter, { nullable: true, description: 'Status, role and title search.' })
+  filter?: PersonActivitiesFilter | null;
+
+  @Field(() => ActivitySortInput, { nullable: true, description: 'Default CURRENT_FIRST.' })
+  sort?: ActivitySortInput | null;
+
+  @Field(() => PageInput, { nullable: true, description: 'Offset and limit (at most 200).' })
+  page?: PageInput | null;
+}
+
+@ObjectType('ActivityPage', { description: 'One page of activities and how many match in all.' })
+export class ActivityPage {
+  @Field(() => [Activity], { description: 'The activities of this page, in the requested order.' })
+  items: Activity[];
+
+  @Field(() => Int, { description: 'All activities matching the filter, over all pages.' })
+  total: number;
 }

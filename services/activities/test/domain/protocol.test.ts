@@ -234,6 +234,17 @@ describe('recovery and the action list', () => {
     ]);
   });
 
+  it('cancels imported steps the trajectory never reached and keeps those it did', () => {
+    // A two-day absence imported as "done before": the day-1 talk happened, nothing after it did.
+    const imported = [
+      { id: 'talk', kind: 'ACTION' as const, signalDate: '2025-03-03', deadline: '2025-03-04', imported: true },
+      { id: 'analysis', kind: 'ACTION' as const, signalDate: '2025-04-04', deadline: '2025-04-14', imported: true },
+      { id: 'running-reminder', kind: 'REMINDER' as const, signalDate: '2025-03-03', deadline: '2025-04-07', imported: true },
+      { id: 'ended-reminder', kind: 'REMINDER' as const, signalDate: '2025-03-03', deadline: '2025-03-04', imported: true },
+    ];
+    expect(planRecovery(imported, '2025-03-05').sort()).toEqual(['analysis', 'running-reminder']);
+  });
+
   it('shows what is due within the days ahead and reminders for 42 days', () => {
     expect(actionListWindow('2025-03-01', 28)).toEqual({
       signalUntil: '2025-03-29',

@@ -102,7 +102,7 @@ describe('the standard protocol migration', () => {
     expect(rows).toEqual([
       { category: 'WG_ACTION', n: 5 },
       { category: 'WG_REMINDER', n: 5 },
-      { category: 'WG_REQUEST', n: 4 },
+      { category: 'WG_REQUEST', n: 5 },
     ]);
   });
 });

@@ -147,7 +147,7 @@ describe('handleActivity', () => {
     expect(handled.handled_at).not.toBeNull();
     const followUp = after.find((row) => row.follow_up_of === talk.id)!;
     expect(followUp).toMatchObject({
-      title: 'Spreekuur bedrijfsarts',
+      title: 'Aanvraag spreekuur BA',
       role: 'BA',
       kind: 'ACTION',
       status: 'OPEN',
@@ -302,7 +302,7 @@ describe('addActivity', () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.addActivity).toMatchObject({
-      title: 'Telefonische intake triage',
+      title: 'Aanvraag telefonische intake (triage)',
       role: 'CM',
       kind: 'ACTION',
       status: 'OPEN',
@@ -407,7 +407,7 @@ describe('activityTypes', () => {
       '{ activityTypes { code title role kind category } }',
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.activityTypes.length).toBe(14);
+    expect(result.data!.activityTypes.length).toBe(15);
     for (const type of result.data!.activityTypes) {
       expect(Object.values(type).every((value) => typeof value === 'string' && value.length > 0)).toBe(true);
     }
