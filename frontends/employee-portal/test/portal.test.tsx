@@ -71,7 +71,7 @@ describe('dashboard', () => {
 
     const appointments = screen.getByRole('region', { name: 'Komende afspraken' });
     expect((await within(appointments).findByRole('alert')).textContent).toContain(
-      'Foutcode: SUBGRAPH_UNAVAILABLE',
+      'Kenmerk voor de helpdesk: SUBGRAPH_UNAVAILABLE',
     );
     expect(within(screen.getByRole('region', { name: 'Actueel dossier' })).queryByRole('alert')).toBeNull();
     const table = screen.getByRole('table', { name: /Al uw verzuimdossiers/ });

@@ -34,6 +34,22 @@ const CODE_KEYS: Record<string, ErrorMessageKey> = {
   GRAPHQL_VALIDATION_FAILED: 'badInput',
 };
 
+/**
+ * Every subgraph names its codes the same way (`SICK_CASE_NOT_FOUND`, `DOCUMENT_FORBIDDEN`,
+ * `INVALID_EMAIL`), so a code the design system does not list still gets the right kind of sentence.
+ */
+function keyOfCodeFamily(code: string): ErrorMessageKey {
+  if (/_NOT_FOUND$|_UNKNOWN$/.test(code)) return 'notFound';
+  if (/_FORBIDDEN$|_NOT_ALLOWED$/.test(code)) return 'forbidden';
+  if (/^INVALID_|_REQUIRED$|_TOO_LONG$|_TOO_LARGE$/.test(code)) return 'badInput';
+  return 'data';
+}
+
+/** Whether trying the same request again can help: not for missing data, refused access or bad input. */
+export function isRetryable(key: ErrorMessageKey): boolean {
+  return key === 'network' || key === 'data' || key === 'unknown';
+}
+
 export function errorCode(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const code = graphQLErrors(error)?.find((e) => typeof e.extensions?.code === 'string')?.extensions?.code;
@@ -43,7 +59,7 @@ export function errorCode(error: unknown): string | undefined {
 export function describeError(error: unknown): DescribedError {
   if (!error || typeof error !== 'object') return { key: 'unknown' };
   const code = errorCode(error);
-  if (code) return { key: CODE_KEYS[code] ?? 'data', code };
+  if (code) return { key: CODE_KEYS[code] ?? keyOfCodeFamily(code), code };
   const statusCode = (error as { statusCode?: unknown }).statusCode;
   if (statusCode === 401) return { key: 'unauthenticated' };
   if (statusCode === 403) return { key: 'forbidden' };

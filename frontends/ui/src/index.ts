@@ -70,7 +70,7 @@ export {
   type Namespace,
 } from './i18n';
 export { createFormatters, useFormat, parseDate, toIsoDate, daysBetween, type Formatters } from './format';
-export { describeError, errorCode, type DescribedError, type ErrorMessageKey } from './errors';
+export { describeError, errorCode, isRetryable, type DescribedError, type ErrorMessageKey } from './errors';
 
 // The Mantine building blocks the frontends may use, re-exported so they come from this singleton.
 export {
@@ -88,7 +88,6 @@ export {
   NavLink,
   NativeSelect,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Table,
@@ -102,6 +101,7 @@ export {
   type ButtonProps,
 } from '@mantine/core';
 export { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+export { PasswordInput } from './components/PasswordInput';
 export { useDocumentTitle } from './document-title';
 export {
   BrowserRouter,

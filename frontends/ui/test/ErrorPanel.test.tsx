@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorPanel } from '../src';
+import { ErrorPanel, PasswordInput } from '../src';
 import { renderUi } from './render';
 
 describe('ErrorPanel', () => {
@@ -14,11 +14,30 @@ describe('ErrorPanel', () => {
     expect(retry).toHaveBeenCalledTimes(1);
   });
 
-  it('explains a GraphQL error by its extensions.code and shows the code', () => {
-    renderUi(<ErrorPanel error={{ errors: [{ message: 'nope', extensions: { code: 'FORBIDDEN' } }] }} />);
+  it('explains a GraphQL error by its extensions.code with a next step, without a retry that cannot help', () => {
+    const retry = vi.fn();
+    renderUi(<ErrorPanel error={{ errors: [{ message: 'nope', extensions: { code: 'FORBIDDEN' } }] }} onRetry={retry} />);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('U heeft geen toegang tot deze gegevens.');
-    expect(alert.textContent).toContain('Foutcode: FORBIDDEN');
+    expect(alert.textContent).toContain('U heeft geen toegang tot deze gegevens. Denkt u dat dit niet klopt');
+    expect(alert.textContent).not.toContain('FORBIDDEN');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('treats an unlisted *_NOT_FOUND code as missing data: a way back, no raw code, no retry', () => {
+    renderUi(<ErrorPanel error={{ errors: [{ message: 'x', extensions: { code: 'SICK_CASE_NOT_FOUND' } }] }} onRetry={() => undefined} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Ga terug naar het overzicht');
+    expect(alert.textContent).not.toContain('SICK_CASE_NOT_FOUND');
+    expect(screen.queryByRole('button', { name: 'Opnieuw proberen' })).toBeNull();
+  });
+
+  it('offers a retry and a helpdesk reference when the server failed', () => {
+    const retry = vi.fn();
+    renderUi(<ErrorPanel error={{ errors: [{ message: 'x', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }] }} onRetry={retry} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Kenmerk voor de helpdesk: SUBGRAPH_UNAVAILABLE');
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(retry).toHaveBeenCalledTimes(1);
   });
 
   it('recognises an unreachable server', () => {
@@ -30,5 +49,13 @@ describe('ErrorPanel', () => {
     renderUi(<ErrorPanel message="Kapot" />);
     expect(screen.getByRole('alert').textContent).toContain('Kapot');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('PasswordInput', () => {
+  it('labels the show/hide button in Dutch', () => {
+    renderUi(<PasswordInput label="Wachtwoord" />);
+    expect(screen.getByRole('button', { name: 'Ingevoerde tekens tonen of verbergen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Toggle password visibility/ })).toBeNull();
   });
 });

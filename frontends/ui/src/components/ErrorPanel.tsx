@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { describeError } from '../errors';
+import { describeError, isRetryable } from '../errors';
 import { useT } from '../i18n';
 
 export interface ErrorPanelProps {
@@ -9,7 +9,10 @@ export interface ErrorPanelProps {
   error?: unknown;
   title?: string;
   message?: string;
-  /** Shows an "Opnieuw proberen" button. */
+  /**
+   * Shows an "Opnieuw proberen" button — only where retrying can help: never for data that does
+   * not exist, refused access, bad input or an expired session (the message names the next step).
+   */
   onRetry?: () => void;
 }
 
@@ -24,16 +27,19 @@ export function ErrorPanel({ kind = 'data', error, title, message, onRetry }: Er
     else if (described && described.key !== 'unknown') body = t(`error.${described.key}`);
     else body = t('error.data');
   }
+  const canRetry = onRetry && (kind === 'remote' || !described || isRetryable(described.key));
+  // The code is for the helpdesk: shown only with the failures a user cannot solve alone.
+  const reference = described?.code && isRetryable(described.key) ? described.code : null;
   return (
     <Alert role="alert" color="red" variant="light" title={heading} data-testid="error-panel">
       <Stack gap="xs">
         <Text size="sm">{body}</Text>
-        {described?.code ? (
+        {reference ? (
           <Text size="xs" c="dimmed">
-            {t('error.code', { code: described.code })}
+            {t('error.code', { code: reference })}
           </Text>
         ) : null}
-        {onRetry ? (
+        {canRetry ? (
           <Group>
             <Button size="xs" variant="filled" color="red" onClick={onRetry}>
               {t('error.retry')}
