@@ -81,14 +81,15 @@ describe('demo seed', () => {
       running.deps.dataSource.query(`SELECT id, agenda_id, person_id, starts_at, ends_at, kind, status, video_url, updated_at FROM agenda.appointment ORDER BY id`);
     const before = await read();
     expect(before).toHaveLength(demoAppointments(new Date()).length);
-    const agendas = await running.deps.dataSource.query(`SELECT name, role FROM agenda.agenda ORDER BY role DESC`);
+    const agendas = await running.deps.dataSource.query(`SELECT name, role FROM agenda.agenda ORDER BY role DESC, name`);
     expect(agendas).toEqual([
+      { name: 'dr. Jeroen Mulder', role: 'OCCUPATIONAL_PHYSICIAN' },
       { name: 'dr. Marieke Bos', role: 'OCCUPATIONAL_PHYSICIAN' },
       { name: 'Ruben Visser', role: 'CASE_MANAGER' },
     ]);
     const ofPerson1 = before.filter((a: { person_id: string }) => a.person_id === person(1));
     expect(ofPerson1.length).toBeGreaterThanOrEqual(4);
-    expect(ofPerson1.some((a: { status: string }) => a.status === 'DONE')).toBe(true);
+    expect(ofPerson1.some((a: { status: string }) => a.status === 'HELD')).toBe(true);
     expect(ofPerson1.some((a: { status: string }) => a.status === 'PLANNED')).toBe(true);
     const departments = new Set(before.map((a: { person_id: string }) => departmentOf(a.person_id)));
     expect(departments.size).toBe(10);

@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
+export const AGENDA_ROLES = ['OCCUPATIONAL_PHYSICIAN', 'CASE_MANAGER', 'OTHER'] as const;
+export type AgendaRole = (typeof AGENDA_ROLES)[number];
+
 /** The agenda of one professional (bedrijfsarts, casemanager, ...). */
 @Entity({ name: 'agenda' })
 export class AgendaEntity {
@@ -10,9 +13,13 @@ export class AgendaEntity {
   @Column('text')
   name: string;
 
-  /** The professional's role, e.g. `OCCUPATIONAL_PHYSICIAN`. */
+  /** The professional's role: `OCCUPATIONAL_PHYSICIAN`, `CASE_MANAGER` or `OTHER`. */
   @Column('text')
-  role: string;
+  role: AgendaRole;
+
+  /** The client employers this professional serves; planning and the employer's agenda view follow it. */
+  @Column('uuid', { name: 'employer_ids', array: true })
+  employerIds: string[];
 
   /** The professional's account in identity, when they have one. */
   @Column('uuid', { name: 'user_id', nullable: true })

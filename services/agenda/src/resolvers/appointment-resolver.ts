@@ -1,8 +1,10 @@
 import { domainError, type ServiceDeps, type SubgraphContext } from '@poortwachter/kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { appointmentsByPerson, queryAppointments } from './appointments.js';
-import { Appointment, PersonRef, personRef } from './types.js';
+import { seesConsultationDetails } from '../commands/agenda-access.js';
+import { calendarFileOf } from '../events/appointment-events.js';
+import { appointmentsByActivity, appointmentsByPerson, queryAppointments } from './appointments.js';
+import { ActivityRef, Appointment, PersonRef, personRef } from './types.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 // An object rather than constants: ESLint's no-useless-assignment misreads uses inside decorators.
@@ -87,6 +89,51 @@ export class AppointmentResolver {
   @FieldResolver(() => PersonRef, { description: 'The person the appointment is with (the employee); the dossier supplies the details.' })
   person(@Root() appointment: Appointment): PersonRef {
     return personRef(appointment.personId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Link to join, for video consultations. Never sent to employer roles or partner software (null for them).',
+  })
+  videoUrl(@Root() appointment: Appointment, @Ctx() ctx: SubgraphContext): string | null {
+    return seesConsultationDetails(ctx.actor) ? appointment.videoUrl : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What the employee should bring, as the invitation says. Never sent to employer roles or partner software.',
+  })
+  whatToBring(@Root() appointment: Appointment, @Ctx() ctx: SubgraphContext): string | null {
+    return seesConsultationDetails(ctx.actor) ? appointment.whatToBring : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The appointment as an iCalendar file (text/calendar) with a stable UID and a SEQUENCE raised by every move, for the employee and ' +
+      'the arbodienst. Null for cancelled, held, missed or past appointments, and for employer roles.',
+  })
+  calendarFile(@Root() appointment: Appointment, @Ctx() ctx: SubgraphContext): string | null {
+    if (!seesConsultationDetails(ctx.actor)) return null;
+    if (!['PLANNED', 'CONFIRMED', 'MOVED'].includes(appointment.status) || appointment.endsAt.getTime() <= Date.now()) return null;
+    return calendarFileOf(appointment);
+  }
+}
+
+@Resolver(() => ActivityRef)
+export class ActivityAppointmentsResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  @FieldResolver(() => [Appointment], {
+    nullable: true,
+    description:
+      'The appointments planned for this activity (e.g. the consultation of "Spreekuur probleemanalyse"), oldest first, so the ' +
+      "trajectory shows when it was planned, moved, held or missed. Only those whose person you may see. Null when the agenda is unavailable.",
+  })
+  appointments(@Root() activity: ActivityRef, @Ctx() ctx: SubgraphContext): Promise<Appointment[]> {
+    ctx.actor.require();
+    ctx.actor.requireApiScope('appointments:read');
+    return appointmentsByActivity(this.deps, ctx).load(activity.id);
   }
 }
 

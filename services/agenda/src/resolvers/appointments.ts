@@ -2,8 +2,14 @@ import { forbidden, groupByKey, type ServiceDeps, type SubgraphContext, type Uni
 import { Appointment } from './types.js';
 import type { AppointmentStatus } from '../entities/index.js';
 
-interface AppointmentRow {
+export interface AppointmentRow {
   id: string;
+  agenda_id: string;
+  version: number;
+  sequence: number;
+  activity_id: string | null;
+  what_to_bring: string | null;
+  location_id: string | null;
   person_id: string;
   starts_at: Date;
   ends_at: Date;
@@ -16,7 +22,7 @@ interface AppointmentRow {
 }
 
 export const SELECT_APPOINTMENTS = `
-  SELECT a.id, a.person_id, a.starts_at, a.ends_at, a.kind, a.location, a.video_url, a.status,
+  SELECT a.id, a.agenda_id, a.version, a.sequence, a.activity_id, a.what_to_bring, a.location_id, a.person_id, a.starts_at, a.ends_at, a.kind, a.location, a.video_url, a.status,
          ag.name AS professional_name, ag.role AS professional_role
     FROM agenda.appointment a
     JOIN agenda.agenda ag ON ag.id = a.agenda_id`;
@@ -24,6 +30,12 @@ export const SELECT_APPOINTMENTS = `
 export function toAppointment(row: AppointmentRow): Appointment {
   return Object.assign(new Appointment(), {
     id: row.id,
+    agendaId: row.agenda_id,
+    version: row.version,
+    sequence: row.sequence,
+    activityId: row.activity_id,
+    whatToBring: row.what_to_bring,
+    locationId: row.location_id,
     personId: row.person_id,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
@@ -80,5 +92,17 @@ export function appointmentsByPerson(deps: ServiceDeps, ctx: SubgraphContext) {
     if (allowed.length > 0) ctx.accessLog.read('appointment', allowed);
     const grouped = groupByKey(personIds, appointments, (appointment) => appointment.personId);
     return personIds.map((id, i) => (visible.has(id) ? grouped[i]! : forbidden(`the appointments of person ${id}`)));
+  });
+}
+
+/** `Activity.appointments` for every activity in the response at once; appointments of persons the caller may not see are left out. */
+export function appointmentsByActivity(deps: ServiceDeps, ctx: SubgraphContext) {
+  return ctx.loaders.get<string, Appointment[]>('agenda.appointmentsByActivity', async (activityIds) => {
+    const ids = activityIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    const appointments = ids.length > 0 ? await queryAppointments(deps, 'a.activity_id = ANY($1::uuid[])', [ids]) : [];
+    const visible = appointments.length > 0 ? await visiblePersons(deps, ctx, [...new Set(appointments.map((a) => a.personId))]) : new Set<string>();
+    const shown = appointments.filter((a) => visible.has(a.personId));
+    if (shown.length > 0) ctx.accessLog.read('appointment', [...new Set(shown.map((a) => a.personId))]);
+    return groupByKey(activityIds, shown, (appointment) => appointment.activityId ?? '');
   });
 }

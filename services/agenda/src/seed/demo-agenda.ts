@@ -1,5 +1,6 @@
 import { DEMO_PERSON_COUNT, DEMO_PROFESSIONALS, DEMO_USERS, demoId, type ServiceDeps } from '@poortwachter/kit';
-import type { AppointmentStatus } from '../entities/index.js';
+import { amsterdamOffsetMinutes } from '../domain/amsterdam-time.js';
+import type { AgendaRole, AppointmentStatus } from '../entities/index.js';
 
 const TIME_ZONE = 'Europe/Amsterdam';
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,16 +15,6 @@ const KINDS = {
   OCCUPATIONAL_PHYSICIAN: ['Spreekuur bedrijfsarts', 'Spreekuur probleemanalyse', 'Spreekuur eerstejaarsevaluatie', 'Telefonisch consult bedrijfsarts'],
   CASE_MANAGER: ['Gesprek casemanager', 'Evaluatie plan van aanpak'],
 } as const;
-
-/** Offset of Amsterdam local time from UTC at an instant, in minutes (60 or 120). */
-function amsterdamOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')!.value; // "GMT+01:00"
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
 
 /** Today's calendar date in Amsterdam as a UTC-midnight Date, so day arithmetic stays exact. */
 function amsterdamToday(now: Date): Date {
@@ -94,7 +85,7 @@ export function demoAppointments(now: Date): DemoAppointment[] {
       kind,
       location: video ? null : LOCATIONS[n % LOCATIONS.length]!,
       videoUrl: video ? `https://video.poortwachter.example/spreekuur/${id.slice(0, 8)}` : null,
-      status: cancelled ? 'CANCELLED' : past ? 'DONE' : 'PLANNED',
+      status: cancelled ? 'CANCELLED' : past ? 'HELD' : 'PLANNED',
     });
   };
 
@@ -117,6 +108,72 @@ export function demoAppointments(now: Date): DemoAppointment[] {
   return appointments;
 }
 
+interface DemoAgenda {
+  id: string;
+  name: string;
+  role: AgendaRole;
+  username: string | null;
+  employerIndexes: number[];
+  /** [weekday, "HH:MM", "HH:MM"] blocks. */
+  hours: [number, string, string][];
+  locations: { name: string; address: string | null; video: boolean }[];
+}
+
+const WEEKDAYS = [1, 2, 3, 4, 5];
+
+/**
+ * The demo agendas: the two demo professionals of every demo login (serving all three employers)
+ * and a second bedrijfsarts without a login for Bouwbedrijf Van Dijk and Gemeente Lekstad, so an
+ * employer can choose between doctors and sees other customers' consultations only as "bezet".
+ */
+export function demoAgendas(): DemoAgenda[] {
+  const physician = DEMO_PROFESSIONALS.find((p) => p.role === 'OCCUPATIONAL_PHYSICIAN')!;
+  const caseManager = DEMO_PROFESSIONALS.find((p) => p.role === 'CASE_MANAGER')!;
+  return [
+    {
+      id: demoId('agenda', physician.index),
+      name: physician.name,
+      role: 'OCCUPATIONAL_PHYSICIAN',
+      username: physician.username,
+      employerIndexes: [1, 2, 3],
+      hours: WEEKDAYS.flatMap((day): [number, string, string][] => [
+        [day, '08:30', '12:30'],
+        [day, '13:00', '17:30'],
+      ]),
+      locations: [
+        { name: 'Spreekkamer Tiel', address: LOCATIONS[0], video: false },
+        { name: 'Videogesprek', address: null, video: true },
+      ],
+    },
+    {
+      id: demoId('agenda', caseManager.index),
+      name: caseManager.name,
+      role: 'CASE_MANAGER',
+      username: caseManager.username,
+      employerIndexes: [1, 2, 3],
+      hours: WEEKDAYS.map((day): [number, string, string] => [day, '09:00', '17:30']),
+      locations: [
+        { name: 'Spreekkamer Culemborg', address: LOCATIONS[1], video: false },
+        { name: 'Videogesprek', address: null, video: true },
+      ],
+    },
+    {
+      id: demoId('agenda', 3),
+      name: 'dr. Jeroen Mulder',
+      role: 'OCCUPATIONAL_PHYSICIAN',
+      username: null,
+      employerIndexes: [2, 3],
+      hours: [2, 3, 4].map((day): [number, string, string] => [day, '09:00', '16:00']),
+      locations: [
+        { name: 'Spreekkamer Lekstad', address: LOCATIONS[2], video: false },
+        { name: 'Videogesprek', address: null, video: true },
+      ],
+    },
+  ];
+}
+
+const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
 /**
  * Seeds the professionals' agendas and the demo appointments. Idempotent: existing rows are left
  * alone, so a second run changes nothing (dates stay where the first run put them).
@@ -124,19 +181,36 @@ export function demoAppointments(now: Date): DemoAppointment[] {
 export async function seedDemoAgenda(deps: ServiceDeps, now = new Date()): Promise<void> {
   const appointments = demoAppointments(now);
   await deps.dataSource.transaction(async (manager) => {
-    for (const professional of DEMO_PROFESSIONALS) {
-      const userIndex = DEMO_USERS.findIndex((user) => user.username === professional.username);
+    let locationNumber = 0;
+    for (const agenda of demoAgendas()) {
+      const userIndex = DEMO_USERS.findIndex((user) => user.username === agenda.username);
+      const employerIds = agenda.employerIndexes.map((index) => demoId('employer', index));
+      // An agenda seeded before planning existed gets its employers once; later changes stay.
       await manager.query(
-        `INSERT INTO agenda.agenda (id, name, role, user_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-        [demoId('agenda', professional.index), professional.name, professional.role, userIndex >= 0 ? demoId('user', userIndex + 1) : null],
+        `INSERT INTO agenda.agenda (id, name, role, user_id, employer_ids) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET employer_ids = EXCLUDED.employer_ids WHERE agenda.employer_ids = '{}'`,
+        [agenda.id, agenda.name, agenda.role, userIndex >= 0 ? demoId('user', userIndex + 1) : null, employerIds],
       );
+      await manager.query(
+        `INSERT INTO agenda.working_hours (agenda_id, weekday, start_minute, end_minute)
+         SELECT $1, w, s, e FROM unnest($2::int[], $3::int[], $4::int[]) AS t(w, s, e)
+          WHERE NOT EXISTS (SELECT 1 FROM agenda.working_hours WHERE agenda_id = $1)`,
+        [agenda.id, agenda.hours.map((h) => h[0]), agenda.hours.map((h) => minutesOf(h[1])), agenda.hours.map((h) => minutesOf(h[2]))],
+      );
+      for (const [position, location] of agenda.locations.entries()) {
+        locationNumber++;
+        await manager.query(
+          `INSERT INTO agenda.location (id, agenda_id, name, address, video, position) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+          [demoId('location', locationNumber), agenda.id, location.name, location.address, location.video, position],
+        );
+      }
     }
     await manager.query(
       `INSERT INTO agenda.appointment (id, agenda_id, person_id, starts_at, ends_at, kind, location, video_url, status)
        SELECT r.id, r.agenda_id, r.person_id, r.starts_at, r.ends_at, r.kind, r.location, r.video_url, r.status
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, agenda_id uuid, person_id uuid, starts_at timestamptz, ends_at timestamptz,
                                                    kind text, location text, video_url text, status text)
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [
         JSON.stringify(
           appointments.map((a) => ({
