@@ -229,6 +229,8 @@ export const AUTHORIZATION_TABLE: Record<ObjectType, ObjectRules> = {
       operations: ['Query.openAbsenceByDurationClass', 'Query.absenceStatistics', 'Query.monthlyAbsencePercentage', 'Query.reportTemplates'],
     },
     create: { roles: { EMPLOYER: 'units', ADMIN: 'all' }, operations: ['Mutation.generateReport'] },
+    list: { roles: { EMPLOYER: 'self', ADMIN: 'self' }, operations: ['Query.savedSelections'], note: 'Saved statistics selections are private to their owner.' },
+    update: { roles: { EMPLOYER: 'self', ADMIN: 'self' }, operations: ['Mutation.saveSelection', 'Mutation.deleteSavedSelection'] },
   },
   accessLog: {
     read: { roles: { EMPLOYEE: 'own' }, operations: ['Query.myAccessLog'], note: '"Wie heeft mijn gegevens bekeken": the employee’s own log.' },
@@ -341,6 +343,7 @@ export const SCHEMA_TYPE_OBJECTS: Record<string, ObjectType | 'value'> = {
   ActivityPage: 'value',
   DashboardSettings: 'dashboard',
   RecentDossier: 'dashboard',
+  SavedSelection: 'report',
   UnitSelection: 'dashboard',
   Address: 'person',
   ApiClient: 'apiClient',
