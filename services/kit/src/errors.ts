@@ -172,6 +172,7 @@ export const ERROR_CODES = [
   { code: 'PERIOD_IN_FUTURE', kind: 'input', description: 'The period lies in the future.' },
   { code: 'UNIT_OUT_OF_SCOPE', kind: 'authorization', description: "The unit is outside the caller's scope." },
   { code: 'INVALID_DURATION_CLASSES', kind: 'input', description: 'The duration classes are not valid.' },
+  { code: 'TOO_MANY_SELECTIONS', kind: 'input', description: 'The user has saved the most selections allowed (100); delete one first.' },
   { code: 'SUBGRAPH_ERROR', kind: 'service', description: 'Development only: a part of the service failed unexpectedly. In production this is INTERNAL_SERVER_ERROR.' },
   // Limits and the service itself
   { code: 'RATE_LIMITED', kind: 'limit', description: 'Too many requests for this client or user (HTTP 429); retry after the Retry-After header\'s seconds.' },
